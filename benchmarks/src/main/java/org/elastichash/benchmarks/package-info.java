@@ -1,0 +1,2 @@
+/** JMH benchmarks of Elastic Collections against peer libraries. */
+package org.elastichash.benchmarks;

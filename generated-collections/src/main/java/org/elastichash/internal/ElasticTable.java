@@ -1,0 +1,510 @@
+package org.elastichash.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.elastichash.ElasticStats;
+
+/**
+ * The type-independent half of every elastic map: control bytes, per-segment counts and the batch
+ * schedule of the paper's elastic hashing. A generated map keeps its keys and values in parallel
+ * arrays per segment and asks this table where a new key goes ({@link #claim}) and frees slots
+ * ({@link #release}); lookups walk {@link #control} directly.
+ *
+ * <p><b>Insertion.</b> Batch 0 fills segment 0 to 75%. Batch {@code b >= 1} works on segments
+ * {@code b - 1} (the current one) and {@code b} (the next). With {@code eps1} and {@code eps2} the
+ * never-used fractions of the two:
+ *
+ * <ol>
+ *   <li>{@code eps1 > delta/2} and {@code eps2 > 1/4}: try {@link ProbeLimit#limit f(eps1)} groups
+ *       of the current segment, then probe the next segment until a free slot;
+ *   <li>{@code eps1 <= delta/2}: probe the next segment until a free slot;
+ *   <li>{@code eps2 <= 1/4}: probe the current segment until a free slot.
+ * </ol>
+ *
+ * The batch ends when the current segment has {@code delta/2} of its slots left and the next is 75%
+ * used. Within a segment, an insertion takes the first free slot (never-used or tombstone) along
+ * the key's probe sequence. Before all that, an insertion reuses a slot freed by a removal in an
+ * earlier segment if the key's first group there has one ({@link #reuseFreedSlot}).
+ *
+ * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
+ * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
+ * sequence, and not past a group that has a never-used slot: the insertion would have stopped
+ * there. Slots never go back to never-used except through {@link #clear}, so that rule survives
+ * removals. Beyond the paper, each group keeps a one-byte {@link #passes pass filter} of the keys
+ * that probed past it: a lookup whose bit is clear stops at the group, which cuts the groups an
+ * unsuccessful lookup inspects by about two thirds in a nearly full segment.
+ *
+ * <p><b>Removal.</b> A removed slot becomes never-used again when its group still has a never-used
+ * slot (no probe sequence can have passed that group), and a tombstone otherwise. Tombstones are
+ * reused by insertions and count as used; when used slots reach {@code (1 - delta)} of the
+ * capacity, {@link #claim} asks the map to rebuild, at the same size when tombstones are a quarter
+ * of the used slots or more, else at twice the size.
+ */
+public final class ElasticTable {
+
+  /** {@link #claim} result telling the map to rebuild into {@link #resized()} and claim again. */
+  public static final long NEEDS_RESIZE = -1L;
+
+  private final SegmentGeometry geometry;
+
+  /** Control words per segment, one per group; {@code null} until the segment is first used. */
+  public final long[][] control;
+
+  /**
+   * Pass filters per segment, one byte per group: bit {@link Hashing#passBit} of every key whose
+   * insertion probed past the group to a slot further along in the same segment. A lookup whose bit
+   * is clear can stop at the group, since no key like it went further. Bits are only set, and
+   * cleared by a rebuild or {@link #clear}.
+   */
+  public final byte[][] passes;
+
+  /** Groups minus one, per segment: the probe sequence's wrap-around mask. */
+  public final int[] groupMask;
+
+  /** The most groups any insertion into each segment has inspected, counting its own. */
+  public final int[] longestProbe;
+
+  /** One more than the highest segment that may hold a key. */
+  public int activeSegments;
+
+  private final int[] usedSlots;
+  private final int[] liveSlots;
+  private int size;
+  private int usedTotal;
+  private int batch;
+
+  private int lastClaimProbes;
+
+  private int limitSegment = -1;
+  private int cachedLimit;
+  private int limitValidFromEmpty;
+  private int limitValidBelowEmpty;
+
+  /** Creates an empty table of the given geometry. */
+  public ElasticTable(SegmentGeometry geometry) {
+    this.geometry = geometry;
+    int segments = geometry.segmentCount();
+    this.control = new long[segments][];
+    this.passes = new byte[segments][];
+    this.groupMask = new int[segments];
+    this.longestProbe = new int[segments];
+    this.usedSlots = new int[segments];
+    this.liveSlots = new int[segments];
+    for (int s = 0; s < segments; s++) {
+      groupMask[s] = geometry.groups(s) - 1;
+    }
+  }
+
+  /** Creates a deep copy of {@code other}: no array is shared. */
+  public ElasticTable(ElasticTable other) {
+    this.geometry = other.geometry;
+    this.control = new long[other.control.length][];
+    this.passes = new byte[other.passes.length][];
+    for (int s = 0; s < control.length; s++) {
+      if (other.control[s] != null) {
+        control[s] = other.control[s].clone();
+        passes[s] = other.passes[s].clone();
+      }
+    }
+    this.groupMask = other.groupMask.clone();
+    this.longestProbe = other.longestProbe.clone();
+    this.activeSegments = other.activeSegments;
+    this.usedSlots = other.usedSlots.clone();
+    this.liveSlots = other.liveSlots.clone();
+    this.size = other.size;
+    this.usedTotal = other.usedTotal;
+    this.batch = other.batch;
+  }
+
+  /** Encodes a segment and a slot in it as one position. */
+  public static long position(int segment, int slot) {
+    return ((long) segment << 32) | slot;
+  }
+
+  /** The segment of a position. */
+  public static int segment(long position) {
+    return (int) (position >>> 32);
+  }
+
+  /** The slot of a position within its segment. */
+  public static int slot(long position) {
+    return (int) position;
+  }
+
+  /** The geometry of this table. */
+  public SegmentGeometry geometry() {
+    return geometry;
+  }
+
+  /** Live entries. */
+  public int size() {
+    return size;
+  }
+
+  /** Tombstones in all segments. */
+  public int tombstones() {
+    return usedTotal - size;
+  }
+
+  /** The current batch of the paper's schedule. */
+  public int batch() {
+    return batch;
+  }
+
+  /**
+   * Finds the slot for a key that is not in the table, marks it live with the key's fingerprint and
+   * returns its {@link #position}; the map stores the key and value there. Returns {@link
+   * #NEEDS_RESIZE} instead when the used slots have reached the load limit.
+   */
+  public long claim(long hash) {
+    if (usedTotal >= geometry.maxUsedSlots()) {
+      return NEEDS_RESIZE;
+    }
+    int fingerprint = ControlBytes.fingerprint(hash);
+    long position = reuseFreedSlot(hash, fingerprint);
+    if (position >= 0) {
+      return position;
+    }
+    if (batch == 0) {
+      position = probeUntilFree(0, hash, fingerprint);
+    } else {
+      int current = batch - 1;
+      int next = batch;
+      if (next >= geometry.segmentCount()) {
+        position = probeUntilFree(current, hash, fingerprint);
+      } else if (emptySlots(current) <= geometry.lowWaterEmptySlots(current)) {
+        position = probeUntilFree(next, hash, fingerprint);
+      } else if (usedSlots[next] >= geometry.threeQuarterSlots(next)) {
+        position = probeUntilFree(current, hash, fingerprint);
+      } else {
+        int limit = probeLimit(current);
+        position = probe(current, hash, fingerprint, limit);
+        if (position < 0) {
+          position = probeUntilFree(next, hash, fingerprint);
+          lastClaimProbes += limit;
+        }
+      }
+    }
+    advanceBatch();
+    return position;
+  }
+
+  /**
+   * Takes a slot that a removal freed in a segment the schedule has left behind, if the key's first
+   * group there has one. Those segments ended their batch with exactly {@code delta/2} of their
+   * slots free, so more than that were freed by removals; without removals this never fires and the
+   * schedule is the paper's. The first group is the one a lookup of the key has just inspected, so
+   * trying it costs little, and it keeps a map under churn from filling its later segments with
+   * entries while its earlier ones fill with holes.
+   */
+  private long reuseFreedSlot(long hash, int fingerprint) {
+    for (int s = 0; s < batch - 1; s++) {
+      if (geometry.slots(s) - liveSlots[s] > geometry.lowWaterEmptySlots(s)) {
+        long position = probe(s, hash, fingerprint, 1);
+        if (position >= 0) {
+          return position;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The first live position after {@code after} in segment-then-slot order, or -1 if there is none;
+   * {@code after = -1} starts from the beginning. Entries never move, so a walk that removes the
+   * entry it stands on still visits every other entry exactly once.
+   */
+  public long nextLive(long after) {
+    int s = 0;
+    int next = 0;
+    if (after >= 0) {
+      s = segment(after);
+      next = slot(after) + 1;
+    }
+    for (; s < activeSegments; s++, next = 0) {
+      long[] words = control[s];
+      int group = next >>> ControlBytes.GROUP_SHIFT;
+      if (words == null || group >= words.length) {
+        continue;
+      }
+      long live = ControlBytes.matchLive(words[group]) & (-1L << ((next & 7) << 3));
+      while (live == 0) {
+        if (++group == words.length) {
+          break;
+        }
+        live = ControlBytes.matchLive(words[group]);
+      }
+      if (live != 0) {
+        return position(s, (group << ControlBytes.GROUP_SHIFT) | ControlBytes.lowestSlot(live));
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether {@code position} is a live slot of this table. Any position is accepted, including one
+   * from before a rebuild, so views can check whether an entry they hold is still in place.
+   */
+  public boolean isLive(long position) {
+    int s = segment(position);
+    int slot = slot(position);
+    if (position < 0 || s >= control.length || control[s] == null) {
+      return false;
+    }
+    long[] words = control[s];
+    int group = slot >>> ControlBytes.GROUP_SHIFT;
+    return group < words.length
+        && ControlBytes.byteAt(words[group], slot & (ControlBytes.GROUP_SLOTS - 1)) < 0x80;
+  }
+
+  /**
+   * Groups the last successful {@link #claim} inspected, in all segments: the paper's insertion
+   * probe count, in groups of {@link ControlBytes#GROUP_SLOTS} slots.
+   */
+  public int lastClaimProbes() {
+    return lastClaimProbes;
+  }
+
+  /**
+   * Groups a lookup inspects to find the key of hash {@code hash} at {@code position}, walking the
+   * segments exactly as the generated maps' lookups do; for the probe-count benchmarks.
+   */
+  public int probesToFind(long hash, long position) {
+    int target = segment(position);
+    int targetGroup = slot(position) >>> ControlBytes.GROUP_SHIFT;
+    byte passBit = Hashing.passBit(hash);
+    int probes = 0;
+    for (int s = 0; s <= target; s++) {
+      int mask = groupMask[s];
+      int group = Hashing.startGroup(hash, s, mask);
+      for (int p = 1; ; p++) {
+        probes++;
+        if (s == target && group == targetGroup) {
+          return probes;
+        }
+        long word = control[s][group];
+        if (p >= longestProbe[s]
+            || ControlBytes.matchEmpty(word) != 0
+            || (passes[s][group] & passBit) == 0) {
+          break;
+        }
+        group = Hashing.nextGroup(group, p, mask);
+      }
+    }
+    throw new IllegalArgumentException("no lookup for that hash reaches position " + position);
+  }
+
+  /**
+   * Groups a lookup inspects before it concludes that no key of hash {@code hash} is present,
+   * walking the segments exactly as the generated maps' lookups do; for the probe-count benchmarks.
+   */
+  public int probesToMiss(long hash) {
+    byte passBit = Hashing.passBit(hash);
+    int probes = 0;
+    for (int s = 0; s < activeSegments; s++) {
+      int mask = groupMask[s];
+      int group = Hashing.startGroup(hash, s, mask);
+      for (int p = 1; ; p++) {
+        probes++;
+        long word = control[s][group];
+        if (p >= longestProbe[s]
+            || ControlBytes.matchEmpty(word) != 0
+            || (passes[s][group] & passBit) == 0) {
+          break;
+        }
+        group = Hashing.nextGroup(group, p, mask);
+      }
+    }
+    return probes;
+  }
+
+  /** Frees the live slot at {@code position}; the map clears its key and value there. */
+  public void release(long position) {
+    int s = segment(position);
+    int slot = slot(position);
+    long[] words = control[s];
+    int group = slot >>> ControlBytes.GROUP_SHIFT;
+    long word = words[group];
+    boolean groupHasEmpty = ControlBytes.matchEmpty(word) != 0;
+    int controlByte = groupHasEmpty ? ControlBytes.EMPTY : ControlBytes.DELETED;
+    words[group] = ControlBytes.withByte(word, slot & (ControlBytes.GROUP_SLOTS - 1), controlByte);
+    liveSlots[s]--;
+    size--;
+    if (groupHasEmpty) {
+      usedSlots[s]--;
+      usedTotal--;
+    }
+  }
+
+  /** Empties every segment, keeping allocated control arrays, and restarts the schedule. */
+  public void clear() {
+    for (int s = 0; s < control.length; s++) {
+      if (control[s] != null) {
+        Arrays.fill(control[s], ControlBytes.ALL_EMPTY);
+        Arrays.fill(passes[s], (byte) 0);
+      }
+    }
+    Arrays.fill(longestProbe, 0);
+    Arrays.fill(usedSlots, 0);
+    Arrays.fill(liveSlots, 0);
+    activeSegments = 0;
+    size = 0;
+    usedTotal = 0;
+    batch = 0;
+    limitSegment = -1;
+  }
+
+  /**
+   * An empty table to rebuild into when {@link #claim} returns {@link #NEEDS_RESIZE}: the same
+   * geometry when tombstones make up a quarter or more of the used slots (a rebuild clears them and
+   * leaves room for that many insertions), else one twice as large.
+   */
+  public ElasticTable resized() {
+    boolean tombstoneHeavy = size <= usedTotal - usedTotal / 4;
+    return new ElasticTable(tombstoneHeavy ? geometry : geometry.doubled());
+  }
+
+  /** Whether {@code entries} live entries fit without growing. */
+  public boolean admits(int entries) {
+    return entries <= geometry.maxUsedSlots();
+  }
+
+  /** Snapshot statistics of every segment. */
+  public ElasticStats stats() {
+    List<ElasticStats.Segment> segments = new ArrayList<>(geometry.segmentCount());
+    for (int s = 0; s < geometry.segmentCount(); s++) {
+      segments.add(
+          new ElasticStats.Segment(
+              geometry.slots(s),
+              control[s] != null,
+              liveSlots[s],
+              usedSlots[s] - liveSlots[s],
+              longestProbe[s]));
+    }
+    return new ElasticStats(
+        geometry.delta(), batch, geometry.maxUsedSlots(), List.copyOf(segments));
+  }
+
+  private int emptySlots(int segment) {
+    return geometry.slots(segment) - usedSlots[segment];
+  }
+
+  private int probeLimit(int segment) {
+    int empty = emptySlots(segment);
+    if (segment != limitSegment || empty < limitValidFromEmpty || empty >= limitValidBelowEmpty) {
+      int slots = geometry.slots(segment);
+      double delta = geometry.delta();
+      cachedLimit = ProbeLimit.limit(empty, slots, delta);
+      limitValidFromEmpty = ProbeLimit.minEmptySlotsFor(cachedLimit, slots, delta);
+      limitValidBelowEmpty =
+          cachedLimit == 1
+              ? Integer.MAX_VALUE
+              : ProbeLimit.minEmptySlotsFor(cachedLimit - 1, slots, delta);
+      limitSegment = segment;
+    }
+    return cachedLimit;
+  }
+
+  private long probeUntilFree(int segment, long hash, int fingerprint) {
+    int s = segment;
+    if (liveSlots[s] == geometry.slots(s)) {
+      s = segmentWithFreeSlot();
+    }
+    return probe(s, hash, fingerprint, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A segment that still has a free slot, for the rare insertion whose scheduled segment is full
+   * (tiny tables, or tombstones left in place). One exists because the load limit keeps at least
+   * one slot unused.
+   */
+  private int segmentWithFreeSlot() {
+    for (int s = 0; ; s++) {
+      if (liveSlots[s] < geometry.slots(s)) {
+        return s;
+      }
+    }
+  }
+
+  /**
+   * Takes the first free slot among the first {@code limit} groups of the key's sequence in the
+   * segment, or returns -1 if those groups are all live.
+   */
+  private long probe(int segment, long hash, int fingerprint, int limit) {
+    long[] words = control[segment];
+    if (words == null) {
+      words = new long[geometry.groups(segment)];
+      Arrays.fill(words, ControlBytes.ALL_EMPTY);
+      control[segment] = words;
+      passes[segment] = new byte[words.length];
+    }
+    int mask = groupMask[segment];
+    int group = Hashing.startGroup(hash, segment, mask);
+    for (int probes = 1; probes <= limit; probes++) {
+      long word = words[group];
+      long free = ControlBytes.matchFree(word);
+      if (free != 0) {
+        int slotInGroup = ControlBytes.lowestSlot(free);
+        boolean wasEmpty = ControlBytes.byteAt(word, slotInGroup) == ControlBytes.EMPTY;
+        words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
+        markPassed(segment, hash, probes - 1);
+        occupy(segment, wasEmpty, probes);
+        return position(segment, (group << ControlBytes.GROUP_SHIFT) | slotInGroup);
+      }
+      group = Hashing.nextGroup(group, probes, mask);
+    }
+    return -1;
+  }
+
+  /**
+   * Sets the key's bit in the pass filters of the first {@code groups} groups of its sequence in
+   * the segment, the groups it passed on its way to its slot there. Groups passed in a segment the
+   * key then left need no bit: lookups may stop anywhere in that segment.
+   */
+  private void markPassed(int segment, long hash, int groups) {
+    byte passBit = Hashing.passBit(hash);
+    byte[] filter = passes[segment];
+    int mask = groupMask[segment];
+    int group = Hashing.startGroup(hash, segment, mask);
+    for (int probes = 1; probes <= groups; probes++) {
+      filter[group] |= passBit;
+      group = Hashing.nextGroup(group, probes, mask);
+    }
+  }
+
+  private void occupy(int segment, boolean wasEmpty, int probes) {
+    liveSlots[segment]++;
+    size++;
+    if (wasEmpty) {
+      usedSlots[segment]++;
+      usedTotal++;
+    }
+    lastClaimProbes = probes;
+    if (probes > longestProbe[segment]) {
+      longestProbe[segment] = probes;
+    }
+    if (segment >= activeSegments) {
+      activeSegments = segment + 1;
+    }
+  }
+
+  private void advanceBatch() {
+    int segments = geometry.segmentCount();
+    while (batch < segments) {
+      boolean done;
+      if (batch == 0) {
+        done = usedSlots[0] >= geometry.threeQuarterSlots(0);
+      } else {
+        int current = batch - 1;
+        done =
+            emptySlots(current) <= geometry.lowWaterEmptySlots(current)
+                && usedSlots[batch] >= geometry.threeQuarterSlots(batch);
+      }
+      if (!done) {
+        return;
+      }
+      batch++;
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.elastichash.internal;
+
+/**
+ * Segment sizes of an elastic table: segment {@code i} has {@code topGroups >> i} groups, halving
+ * from one segment to the next as in the paper, down to one group.
+ *
+ * <p>Only about {@code log2(1/delta) + 2} segments ever hold keys before the table reaches its load
+ * limit {@code 1 - delta}, so that is how many a geometry has; the smaller tail the paper keeps for
+ * its analysis would never be reached.
+ */
+public final class SegmentGeometry {
+
+  /** The largest first segment: 2^27 groups, 2^30 slots, so slot indexes fit in an int. */
+  public static final int MAX_TOP_GROUPS = 1 << 27;
+
+  private final int topGroups;
+  private final double delta;
+  private final int segmentCount;
+  private final int capacity;
+  private final int maxUsedSlots;
+
+  /**
+   * Creates the geometry whose first segment has {@code topGroups} groups.
+   *
+   * @param topGroups a power of two between 1 and {@link #MAX_TOP_GROUPS}
+   * @param delta the free fraction the table keeps, in (0, 1)
+   */
+  public SegmentGeometry(int topGroups, double delta) {
+    if (topGroups < 1 || topGroups > MAX_TOP_GROUPS || Integer.bitCount(topGroups) != 1) {
+      throw new IllegalArgumentException(
+          "topGroups must be a power of two in [1, " + MAX_TOP_GROUPS + "], was " + topGroups);
+    }
+    Arguments.checkDelta(delta);
+    this.topGroups = topGroups;
+    this.delta = delta;
+    int halvings = Integer.numberOfTrailingZeros(topGroups);
+    this.segmentCount = Math.min(idealSegmentCount(delta), halvings + 1);
+    int slots = 0;
+    for (int s = 0; s < segmentCount; s++) {
+      slots += groups(s) * ControlBytes.GROUP_SLOTS;
+    }
+    this.capacity = slots;
+    this.maxUsedSlots = (int) Math.min(slots - 1L, (long) Math.floor((1.0 - delta) * slots));
+  }
+
+  /**
+   * The smallest geometry whose load limit admits {@code expectedSize} entries.
+   *
+   * @throws IllegalArgumentException if no geometry is large enough
+   */
+  public static SegmentGeometry forExpectedSize(int expectedSize, double delta) {
+    Arguments.checkExpectedSize(expectedSize);
+    for (int topGroups = 1; ; topGroups <<= 1) {
+      SegmentGeometry geometry = new SegmentGeometry(topGroups, delta);
+      if (geometry.maxUsedSlots() >= expectedSize) {
+        return geometry;
+      }
+      if (topGroups == MAX_TOP_GROUPS) {
+        throw new IllegalArgumentException(
+            "expectedSize is larger than the largest table holds ("
+                + geometry.maxUsedSlots()
+                + "), was "
+                + expectedSize);
+      }
+    }
+  }
+
+  /**
+   * Segments the batch schedule reaches before the load limit: {@code ceil(log2(1/delta)) + 2}.
+   * Batch {@code i} ends with segment {@code i + 1} three quarters full, and by then the used
+   * fraction of all segments so far exceeds {@code 1 - delta}.
+   */
+  public static int idealSegmentCount(double delta) {
+    return (int) Math.ceil(Math.log(1.0 / delta) / Math.log(2.0) - 1e-9) + 2;
+  }
+
+  /** The geometry with a first segment twice as large, or this one if it cannot grow. */
+  public SegmentGeometry doubled() {
+    if (topGroups == MAX_TOP_GROUPS) {
+      throw new IllegalStateException(
+          "the map cannot grow beyond " + maxUsedSlots + " entries at delta " + delta);
+    }
+    return new SegmentGeometry(topGroups << 1, delta);
+  }
+
+  /** Groups in the first segment. */
+  public int topGroups() {
+    return topGroups;
+  }
+
+  /** The free fraction this geometry keeps. */
+  public double delta() {
+    return delta;
+  }
+
+  /** Number of segments. */
+  public int segmentCount() {
+    return segmentCount;
+  }
+
+  /** Groups in segment {@code segment}. */
+  public int groups(int segment) {
+    return topGroups >>> segment;
+  }
+
+  /** Slots in segment {@code segment}. */
+  public int slots(int segment) {
+    return groups(segment) * ControlBytes.GROUP_SLOTS;
+  }
+
+  /** Slots in all segments. */
+  public int capacity() {
+    return capacity;
+  }
+
+  /**
+   * The most slots that may be in use (live or tombstone) before the table must grow or rebuild:
+   * {@code floor((1 - delta) * capacity)}, and always at least one slot short of full.
+   */
+  public int maxUsedSlots() {
+    return maxUsedSlots;
+  }
+
+  /** The used-slot count that ends batch 0 in segment 0, or batch {@code i} in segment i: 75%. */
+  public int threeQuarterSlots(int segment) {
+    return (int) Math.ceil(0.75 * slots(segment));
+  }
+
+  /**
+   * The empty-slot count at or below which segment {@code segment} counts as full for its batch:
+   * {@code floor(delta / 2 * slots)}.
+   */
+  public int lowWaterEmptySlots(int segment) {
+    return (int) Math.floor(delta / 2.0 * slots(segment));
+  }
+}

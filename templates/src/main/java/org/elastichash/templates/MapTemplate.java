@@ -1,0 +1,1594 @@
+package org.elastichash.templates;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The one template every map is generated from. Given a {@link MapSpec} it emits the map class and,
+ * for maps with a primitive type, the entry-consumer interface the map's {@code forEach} takes.
+ *
+ * <p>Everything that does not depend on the key and value types (control bytes, the batch schedule,
+ * probe limits, hashing, growth) lives in the hand-written core {@code org.elastichash.internal};
+ * this template only writes what differs by type: the storage arrays, key equality and hashing
+ * calls, the public signatures, boxing in the {@code java.util.Map} view. Method bodies are written
+ * as Java text with named placeholders ({@code $k:T} is the key type, {@code $v:T} the value type,
+ * and so on; see {@link #MapTemplate}).
+ */
+public final class MapTemplate {
+
+  private static final String CORE = "org.elastichash.internal";
+  private static final ClassName TABLE = ClassName.get(CORE, "ElasticTable");
+  private static final ClassName GEOMETRY = ClassName.get(CORE, "SegmentGeometry");
+  private static final ClassName HASHING = ClassName.get(CORE, "Hashing");
+  private static final ClassName CONTROL = ClassName.get(CORE, "ControlBytes");
+  private static final ClassName ARGUMENTS = ClassName.get(CORE, "Arguments");
+  private static final ClassName STATS = ClassName.get(MapSpec.LIBRARY_PACKAGE, "ElasticStats");
+  private static final AnnotationSpec UNCHECKED =
+      AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
+
+  private final MapSpec spec;
+  private final JavaType key;
+  private final JavaType value;
+  private final boolean dropIn;
+  private final ClassName selfRaw;
+  private final List<TypeVariableName> typeVariables;
+  private final Map<String, Object> names = new LinkedHashMap<>();
+
+  /**
+   * Binds the placeholders for one spec. Types: {@code k}, {@code v} (the key and value types, a
+   * primitive or {@code K}/{@code V}), {@code kBox}, {@code vBox} (boxed), {@code kStore}, {@code
+   * vStore} (array element types), {@code kQuery}, {@code vQuery} (parameter types of queries:
+   * {@code Object} for reference types, as in {@code java.util.Map}), {@code self}, {@code
+   * selfRaw}, {@code selfAny} (the map type with its type variables, raw, and wildcarded), the core
+   * classes, and {@code absent}: what a method returns for a missing key.
+   */
+  private MapTemplate(MapSpec spec) {
+    this.spec = spec;
+    this.key = spec.key();
+    this.value = spec.value();
+    this.dropIn = spec.isDropInMap();
+    this.selfRaw = ClassName.get(spec.packageName(), spec.className());
+    TypeVariableName keyVariable = TypeVariableName.get("K");
+    TypeVariableName valueVariable = TypeVariableName.get("V");
+    this.typeVariables =
+        key.isObject() && value.isObject()
+            ? List.of(keyVariable, valueVariable)
+            : key.isObject()
+                ? List.of(keyVariable)
+                : value.isObject() ? List.of(valueVariable) : List.of();
+    TypeName k = key.isObject() ? keyVariable : key.primitive();
+    TypeName v = value.isObject() ? valueVariable : value.primitive();
+    names.put("k", k);
+    names.put("v", v);
+    names.put("kBox", key.isObject() ? keyVariable : key.boxed());
+    names.put("vBox", value.isObject() ? valueVariable : value.boxed());
+    names.put("kStore", key.primitive());
+    names.put("vStore", value.primitive());
+    names.put("kQuery", key.primitive());
+    names.put("vQuery", value.primitive());
+    names.put("kName", key.isObject() ? "K" : key.spelling());
+    names.put("vName", value.isObject() ? "V" : value.spelling());
+    names.put("selfRaw", selfRaw);
+    names.put("self", parameterized(selfRaw, typeVariables));
+    names.put(
+        "selfAny",
+        parameterized(
+            selfRaw,
+            typeVariables.stream().map(t -> WildcardTypeName.subtypeOf(Object.class)).toList()));
+    names.put("table", TABLE);
+    names.put("geometry", GEOMETRY);
+    names.put("hashing", HASHING);
+    names.put("control", CONTROL);
+    names.put("args", ARGUMENTS);
+    names.put("stats", STATS);
+    names.put("objects", Objects.class);
+    names.put("cme", ConcurrentModificationException.class);
+    names.put("noSuchElement", NoSuchElementException.class);
+    names.put("invalid", InvalidObjectException.class);
+    names.put("arrays", Arrays.class);
+    names.put("mapEntry", ClassName.get(Map.Entry.class));
+    names.put("absent", dropIn ? "null" : "defaultReturnValue");
+    names.put("zero", value.zero());
+    names.put("consumer", consumerParameterType(keyVariable, valueVariable));
+    names.put(
+        "entry",
+        parameterized(ClassName.get(Map.Entry.class), List.of(boxed(k, key), boxed(v, value))));
+    names.put(
+        "boxedMap",
+        parameterized(ClassName.get(Map.class), List.of(boxed(k, key), boxed(v, value))));
+    names.put("keyMatches", key.equal("segmentKeys[slot]", "key"));
+    names.put("valueMatches", value.equal("valueAt(position)", "value"));
+    names.put("sameValue", value.equal("valueAt(position)", "that.valueAt(match)"));
+    names.put("keyHash", key.hashCodeOf("keyAt(position)"));
+    names.put("valueHash", value.hashCodeOf("valueAt(position)"));
+    names.put(
+        "entryHash",
+        CodeBlock.of("$L ^ $L", key.hashCodeOf("key"), value.hashCodeOf("getValue()")));
+    names.put("findBoxed", key.isObject() ? "indexOf" : "indexOfBoxed");
+    names.put("containsBoxedValue", value.isObject() ? "containsValue" : "containsBoxedValue");
+    names.put("writeKey", key.writeMethod());
+    names.put("writeValue", value.writeMethod());
+    names.put("readKey", key.readMethod());
+    names.put("readValue", value.readMethod());
+  }
+
+  /** Generates the map of {@code spec} and the consumer interface it needs, if any. */
+  public static List<JavaFile> generate(MapSpec spec) {
+    return new MapTemplate(spec).files();
+  }
+
+  private static TypeName boxed(TypeName type, JavaType kind) {
+    return kind.isObject() ? type : kind.boxed();
+  }
+
+  private static TypeName parameterized(ClassName raw, List<? extends TypeName> arguments) {
+    return arguments.isEmpty()
+        ? raw
+        : ParameterizedTypeName.get(raw, arguments.toArray(new TypeName[0]));
+  }
+
+  private TypeName consumerParameterType(TypeVariableName k, TypeVariableName v) {
+    if (dropIn) {
+      return ParameterizedTypeName.get(
+          ClassName.get(BiConsumer.class),
+          WildcardTypeName.supertypeOf(k),
+          WildcardTypeName.supertypeOf(v));
+    }
+    ClassName consumer = ClassName.get(spec.packageName(), spec.consumerName());
+    return parameterized(
+        consumer, typeVariables.stream().map(WildcardTypeName::supertypeOf).toList());
+  }
+
+  private List<JavaFile> files() {
+    JavaFile map = javaFile(mapType());
+    return dropIn ? List.of(map) : List.of(map, javaFile(consumerType()));
+  }
+
+  private JavaFile javaFile(TypeSpec type) {
+    return JavaFile.builder(spec.packageName(), type)
+        .indent("  ")
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  private CodeBlock code(String format) {
+    return CodeBlock.builder().addNamed(format, names).build();
+  }
+
+  private TypeName type(String name) {
+    return (TypeName) names.get(name);
+  }
+
+  private MethodSpec.Builder method(String name, String javadoc) {
+    return MethodSpec.methodBuilder(name).addJavadoc(code(javadoc));
+  }
+
+  private MethodSpec.Builder publicMethod(String name, String javadoc) {
+    return method(name, javadoc).addModifiers(Modifier.PUBLIC);
+  }
+
+  /** A public method that is also a {@code java.util.Map} method when this is the drop-in map. */
+  private MethodSpec.Builder mapMethod(String name, String javadoc) {
+    MethodSpec.Builder builder = publicMethod(name, javadoc);
+    if (dropIn) {
+      builder.addAnnotation(Override.class);
+    }
+    return builder;
+  }
+
+  private MethodSpec.Builder privateMethod(String name) {
+    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
+  }
+
+  private static MethodSpec.Builder override(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC);
+  }
+
+  private ParameterSpec param(String typeName, String name) {
+    return ParameterSpec.builder(type(typeName), name).build();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The map class
+  // ---------------------------------------------------------------------------------------------
+
+  private TypeSpec mapType() {
+    TypeSpec.Builder map =
+        TypeSpec.classBuilder(selfRaw)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addTypeVariables(typeVariables)
+            .addSuperinterface(Serializable.class)
+            .addJavadoc(code(classJavadoc()));
+    if (dropIn) {
+      map.superclass(
+          ParameterizedTypeName.get(ClassName.get(AbstractMap.class), type("k"), type("v")));
+    }
+    addFields(map);
+    addConstructors(map);
+    addLookup(map);
+    addQueries(map);
+    addUpdates(map);
+    addIteration(map);
+    addStorage(map);
+    if (dropIn) {
+      addCollectionViews(map);
+    } else {
+      addPrimitiveObjectMethods(map);
+      map.addType(mapViewType());
+    }
+    addViewSupport(map);
+    addSerialization(map);
+    return map.build();
+  }
+
+  private String classJavadoc() {
+    String intro =
+        dropIn
+            ? """
+              A hash map built on elastic hashing, a drop-in replacement for {@link java.util.HashMap}:
+              it honours the whole {@link java.util.Map} contract, accepts {@code null} keys and
+              values, and keeps entries in parallel arrays with no entry objects.
+              """
+            : """
+              A hash map from {@code $kName:L} keys to {@code $vName:L} values built on elastic hashing,
+              with keys and values in parallel arrays and no boxing on its own API. A missing key reads
+              as the {@linkplain #defaultReturnValue() default return value}; {@link #asMap()} gives a
+              live, writable {@link java.util.Map} view.
+              """;
+    return intro
+        + """
+
+          <p>Elastic hashing (Farach-Colton, Krapivin and Kuszmaul, "Optimal Bounds for Open
+          Addressing Without Reordering") splits the table into segments of halving size and fills
+          them in batches, so that lookups take O(1) expected probes on average even when the table
+          is {@code 1 - delta} full, and entries never move once placed. The map therefore runs at a
+          higher load than a linear-probing map for the same speed. It grows by doubling when live
+          entries plus tombstones reach {@code 1 - delta} of its slots.
+
+          <p>Iterators and cursors are fail-fast. The map is not thread-safe.
+
+          <p>Generated from the Elastic Collections template; do not edit.
+          """
+        + (typeVariables.isEmpty() ? "" : typeParameterDocs());
+  }
+
+  private String typeParameterDocs() {
+    StringBuilder docs = new StringBuilder("\n");
+    if (key.isObject()) {
+      docs.append("@param <K> the key type\n");
+    }
+    if (value.isObject()) {
+      docs.append("@param <V> the value type\n");
+    }
+    return docs.toString();
+  }
+
+  private void addFields(TypeSpec.Builder map) {
+    map.addField(
+        FieldSpec.builder(
+                long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("1L")
+            .build());
+    map.addField(
+        FieldSpec.builder(TABLE, "table", Modifier.PRIVATE, Modifier.TRANSIENT)
+            .addJavadoc("Control bytes, counts and the batch schedule: where each key goes.\n")
+            .build());
+    map.addField(
+        FieldSpec.builder(
+                ArrayTypeName.of(ArrayTypeName.of(type("kStore"))),
+                "keys",
+                Modifier.PRIVATE,
+                Modifier.TRANSIENT)
+            .addJavadoc(
+                "Keys per segment; a segment's array is null until the segment is first used.\n")
+            .build());
+    map.addField(
+        FieldSpec.builder(
+                ArrayTypeName.of(ArrayTypeName.of(type("vStore"))),
+                "values",
+                Modifier.PRIVATE,
+                Modifier.TRANSIENT)
+            .addJavadoc("Values per segment, parallel to {@link #keys}.\n")
+            .build());
+    map.addField(
+        FieldSpec.builder(int.class, "modCount", Modifier.PRIVATE, Modifier.TRANSIENT)
+            .addJavadoc("Structural modifications so far, for fail-fast iteration.\n")
+            .build());
+    if (!dropIn) {
+      map.addField(
+          FieldSpec.builder(type("v"), "defaultReturnValue", Modifier.PRIVATE)
+              .addJavadoc("What queries return for a missing key.\n")
+              .build());
+      map.addField(
+          FieldSpec.builder(type("boxedMap"), "view", Modifier.PRIVATE, Modifier.TRANSIENT)
+              .build());
+    }
+  }
+
+  private void addConstructors(TypeSpec.Builder map) {
+    map.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Creates an empty map with the default expected size and delta.\n")
+            .addStatement("this($T.DEFAULT_EXPECTED_SIZE, $T.DEFAULT_DELTA)", ARGUMENTS, ARGUMENTS)
+            .build());
+    map.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                code(
+                    """
+                    Creates an empty map that holds {@code expectedSize} entries without growing, with the
+                    default delta.
+
+                    @param expectedSize the number of entries the map should hold without growing
+                    @throws IllegalArgumentException if {@code expectedSize} is negative
+                    """))
+            .addParameter(int.class, "expectedSize")
+            .addStatement("this(expectedSize, $T.DEFAULT_DELTA)", ARGUMENTS)
+            .build());
+    map.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                code(
+                    """
+                    Creates an empty map that holds {@code expectedSize} entries without growing and keeps
+                    a fraction {@code delta} of its slots free.
+
+                    @param expectedSize the number of entries the map should hold without growing
+                    @param delta the free fraction, in (0, 1): smaller saves memory, larger probes less
+                    @throws IllegalArgumentException if {@code expectedSize} is negative or {@code delta}
+                        is NaN or outside (0, 1)
+                    """))
+            .addParameter(int.class, "expectedSize")
+            .addParameter(double.class, "delta")
+            .addStatement("reset(new $T($T.forExpectedSize(expectedSize, delta)))", TABLE, GEOMETRY)
+            .build());
+    if (dropIn) {
+      map.addMethod(
+          MethodSpec.constructorBuilder()
+              .addModifiers(Modifier.PUBLIC)
+              .addJavadoc(
+                  code(
+                      """
+                      Creates a map with the same mappings as {@code map}.
+
+                      @param map the mappings to copy
+                      @throws NullPointerException if {@code map} is null
+                      """))
+              .addParameter(
+                  ParameterizedTypeName.get(
+                      ClassName.get(Map.class),
+                      WildcardTypeName.subtypeOf(type("k")),
+                      WildcardTypeName.subtypeOf(type("v"))),
+                  "map")
+              .addCode(
+                  code(
+                      """
+                      this(
+                          $args:T.checkNotNull(map, "map").size(),
+                          map instanceof $selfRaw:T<?, ?> elastic
+                              ? elastic.table.geometry().delta()
+                              : $args:T.DEFAULT_DELTA);
+                      putAll(map);
+                      """))
+              .build());
+    } else {
+      map.addMethod(
+          MethodSpec.constructorBuilder()
+              .addModifiers(Modifier.PUBLIC)
+              .addJavadoc(
+                  code(
+                      """
+                      Creates a copy of {@code other} with the same mappings, delta, layout and default
+                      return value; the two maps share no state.
+
+                      @param other the map to copy
+                      @throws NullPointerException if {@code other} is null
+                      """))
+              .addParameter(type("self"), "other")
+              .addCode(
+                  code(
+                      """
+                      $args:T.checkNotNull(other, "other");
+                      table = new $table:T(other.table);
+                      keys = other.keys.clone();
+                      values = other.values.clone();
+                      for (int s = 0; s < keys.length; s++) {
+                        if (keys[s] != null) {
+                          keys[s] = keys[s].clone();
+                          values[s] = values[s].clone();
+                        }
+                      }
+                      defaultReturnValue = other.defaultReturnValue;
+                      """))
+              .build());
+    }
+    map.addMethod(
+        privateMethod("reset")
+            .addParameter(TABLE, "newTable")
+            .addCode(
+                code(
+                    """
+                    table = newTable;
+                    int segments = newTable.geometry().segmentCount();
+                    keys = new $kStore:T[segments][];
+                    values = new $vStore:T[segments][];
+                    """))
+            .build());
+  }
+
+  private void addLookup(TypeSpec.Builder map) {
+    map.addMethod(
+        privateMethod("indexOf")
+            .addJavadoc("The position of {@code key}, or -1 if it is absent.\n")
+            .returns(long.class)
+            .addParameter(param("kQuery", "key"))
+            .addStatement("return indexOf(key, $T.mix(key))", HASHING)
+            .build());
+    map.addMethod(
+        privateMethod("indexOf")
+            .addJavadoc(
+                code(
+                    """
+                    The position of {@code key}, whose mixed hash is {@code hash}, or -1 if it is absent.
+                    Walks the segments that may hold keys; within each, the key's probe sequence up to
+                    the longest probe any insertion there used, stopping early at a group with a
+                    never-used slot (the key's insertion would have stopped there) or at a group whose
+                    pass filter lacks the key's bit (no key like it probed further).
+                    """))
+            .returns(long.class)
+            .addParameter(param("kQuery", "key"))
+            .addParameter(long.class, "hash")
+            .addCode(
+                code(
+                    """
+                    long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
+                    byte passBit = $hashing:T.passBit(hash);
+                    $table:T table = this.table;
+                    for (int s = 0; s < table.activeSegments; s++) {
+                      long[] control = table.control[s];
+                      byte[] passes = table.passes[s];
+                      $kStore:T[] segmentKeys = keys[s];
+                      int mask = table.groupMask[s];
+                      int longest = table.longestProbe[s];
+                      int group = $hashing:T.startGroup(hash, s, mask);
+                      for (int probes = 1; ; probes++) {
+                        long word = control[group];
+                        long matches = $control:T.matchFingerprint(word, fingerprints);
+                        for (; matches != 0; matches &= matches - 1) {
+                          int slot = (group << $control:T.GROUP_SHIFT) | $control:T.lowestSlot(matches);
+                          if ($keyMatches:L) {
+                            return $table:T.position(s, slot);
+                          }
+                        }
+                        if (probes >= longest
+                            || $control:T.matchEmpty(word) != 0
+                            || (passes[group] & passBit) == 0) {
+                          break;
+                        }
+                        group = $hashing:T.nextGroup(group, probes, mask);
+                      }
+                    }
+                    return -1;
+                    """))
+            .build());
+    if (!key.isObject()) {
+      map.addMethod(
+          privateMethod("indexOfBoxed")
+              .addJavadoc(
+                  "The position of a boxed key, or -1 if it is absent or not a {@code $T}.\n",
+                  key.boxed())
+              .returns(long.class)
+              .addParameter(Object.class, "key")
+              .addStatement(
+                  "return key instanceof $T ? indexOf(($T) key) : -1", key.boxed(), key.boxed())
+              .build());
+    }
+    if (!value.isObject()) {
+      map.addMethod(
+          privateMethod("containsBoxedValue")
+              .addJavadoc(
+                  "Whether some key maps to a boxed value; false if it is not a {@code $T}.\n",
+                  value.boxed())
+              .returns(boolean.class)
+              .addParameter(Object.class, "value")
+              .addStatement(
+                  "return value instanceof $T && containsValue(($T) value)",
+                  value.boxed(),
+                  value.boxed())
+              .build());
+    }
+  }
+
+  private void addQueries(TypeSpec.Builder map) {
+    map.addMethod(
+        mapMethod("size", "The number of entries. Constant time.\n")
+            .returns(int.class)
+            .addStatement("return table.size()")
+            .build());
+    map.addMethod(
+        mapMethod("isEmpty", "Whether the map has no entries. Constant time.\n")
+            .returns(boolean.class)
+            .addStatement("return table.size() == 0")
+            .build());
+    map.addMethod(
+        mapMethod(
+                "get",
+                dropIn
+                    ? """
+                      The value of {@code key}, or {@code null} if it is absent. Expected O(1) probes.
+
+                      @param key the key, possibly null
+                      """
+                    : """
+                      The value of {@code key}, or the default return value if it is absent. Expected O(1)
+                      probes.
+
+                      @param key the key
+                      """)
+            .returns(type("v"))
+            .addParameter(param("kQuery", "key"))
+            .addStatement("long position = indexOf(key)")
+            .addStatement(code("return position < 0 ? $absent:L : valueAt(position)"))
+            .build());
+    map.addMethod(
+        mapMethod(
+                "getOrDefault",
+                """
+                The value of {@code key}, or {@code defaultValue} if it is absent. Expected O(1) probes.
+
+                @param key the key
+                @param defaultValue what to return if {@code key} is absent
+                """)
+            .returns(type("v"))
+            .addParameter(param("kQuery", "key"))
+            .addParameter(param("v", "defaultValue"))
+            .addStatement("long position = indexOf(key)")
+            .addStatement("return position < 0 ? defaultValue : valueAt(position)")
+            .build());
+    map.addMethod(
+        mapMethod(
+                "containsKey",
+                """
+                Whether the map has an entry for {@code key}. Expected O(1) probes.
+
+                @param key the key
+                """)
+            .returns(boolean.class)
+            .addParameter(param("kQuery", "key"))
+            .addStatement("return indexOf(key) >= 0")
+            .build());
+    map.addMethod(
+        mapMethod(
+                "containsValue",
+                """
+                Whether some key maps to {@code value}. Linear in the capacity.
+
+                @param value the value
+                """)
+            .returns(boolean.class)
+            .addParameter(param("vQuery", "value"))
+            .addCode(
+                code(
+                    """
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      if ($valueMatches:L) {
+                        return true;
+                      }
+                    }
+                    return false;
+                    """))
+            .build());
+    map.addMethod(
+        publicMethod(
+                "stats",
+                "A snapshot of the map's segments: capacity, live entries, tombstones, probes.\n")
+            .returns(STATS)
+            .addStatement("return table.stats()")
+            .build());
+  }
+
+  private void addUpdates(TypeSpec.Builder map) {
+    map.addMethod(
+        mapMethod(
+                "put",
+                """
+                Maps {@code key} to {@code value}. Expected O(1) probes, amortized over growth.
+
+                @param key the key
+                @param value the value
+                @return the previous value of {@code key}, or $absent:L if it was absent
+                """)
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(param("v", "value"))
+            .addCode(
+                code(
+                    """
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
+                    if (position >= 0) {
+                      return setValueAt(position, value);
+                    }
+                    insert(key, value, hash);
+                    return $absent:L;
+                    """))
+            .build());
+    String putIfAbsentBody =
+        value.isObject()
+            ? """
+              long hash = $hashing:T.mix(key);
+              long position = indexOf(key, hash);
+              if (position >= 0) {
+                $v:T current = valueAt(position);
+                if (current == null) {
+                  setValueAt(position, value);
+                }
+                return current;
+              }
+              insert(key, value, hash);
+              return $absent:L;
+              """
+            : """
+              long hash = $hashing:T.mix(key);
+              long position = indexOf(key, hash);
+              if (position >= 0) {
+                return valueAt(position);
+              }
+              insert(key, value, hash);
+              return $absent:L;
+              """;
+    map.addMethod(
+        mapMethod(
+                "putIfAbsent",
+                value.isObject()
+                    ? """
+                      Maps {@code key} to {@code value} if it is absent or mapped to {@code null}, as {@link
+                      java.util.Map#putIfAbsent} does. Expected O(1) probes.
+
+                      @param key the key
+                      @param value the value
+                      @return the current value of {@code key}, or $absent:L if it was absent
+                      """
+                    : """
+                      Maps {@code key} to {@code value} if it is absent. Expected O(1) probes.
+
+                      @param key the key
+                      @param value the value
+                      @return the current value of {@code key}, or $absent:L if it was absent
+                      """)
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(param("v", "value"))
+            .addCode(code(putIfAbsentBody))
+            .build());
+    map.addMethod(
+        mapMethod(
+                "remove",
+                """
+                Removes the entry of {@code key}. Expected O(1) probes; other entries do not move.
+
+                @param key the key
+                @return the value {@code key} had, or $absent:L if it was absent
+                """)
+            .returns(type("v"))
+            .addParameter(param("kQuery", "key"))
+            .addCode(
+                code(
+                    """
+                    long position = indexOf(key);
+                    if (position < 0) {
+                      return $absent:L;
+                    }
+                    $v:T previous = valueAt(position);
+                    removeAt(position);
+                    return previous;
+                    """))
+            .build());
+    StringBuilder clear =
+        new StringBuilder(
+            """
+            if (table.size() == 0) {
+              return;
+            }
+            table.clear();
+            """);
+    if (key.isObject() || value.isObject()) {
+      clear.append("for (int s = 0; s < keys.length; s++) {\n  if (keys[s] != null) {\n");
+      if (key.isObject()) {
+        clear.append("    $arrays:T.fill(keys[s], null);\n");
+      }
+      if (value.isObject()) {
+        clear.append("    $arrays:T.fill(values[s], null);\n");
+      }
+      clear.append("  }\n}\n");
+    }
+    clear.append("modCount++;\n");
+    map.addMethod(
+        mapMethod("clear", "Removes every entry, keeping the capacity. Linear in the capacity.\n")
+            .addCode(code(clear.toString()))
+            .build());
+    map.addMethod(
+        publicMethod(
+                "ensureCapacity",
+                """
+                Makes room for {@code expectedSize} entries in all, so that adding up to that many
+                causes no further growth. Linear in the size if the map has to grow.
+
+                @param expectedSize the number of entries the map should hold without growing
+                @throws IllegalArgumentException if {@code expectedSize} is negative
+                """)
+            .addParameter(int.class, "expectedSize")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkExpectedSize(expectedSize);
+                    if (!table.admits(expectedSize)) {
+                      double delta = table.geometry().delta();
+                      rebuild(new $table:T($geometry:T.forExpectedSize(expectedSize, delta)));
+                      modCount++;
+                    }
+                    """))
+            .build());
+  }
+
+  private void addIteration(TypeSpec.Builder map) {
+    map.addMethod(
+        mapMethod(
+                "forEach",
+                """
+                Performs {@code action} on every entry, in no particular order.
+
+                @param action what to do with each key and value
+                @throws NullPointerException if {@code action} is null
+                @throws java.util.ConcurrentModificationException if {@code action} adds or removes
+                    entries
+                """)
+            .addParameter(type("consumer"), "action")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkNotNull(action, "action");
+                    int expectedModCount = modCount;
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      action.accept(keyAt(position), valueAt(position));
+                      if (modCount != expectedModCount) {
+                        throw new $cme:T();
+                      }
+                    }
+                    """))
+            .build());
+    map.addMethod(
+        publicMethod(
+                "cursor",
+                """
+                A cursor over the entries: {@code while (cursor.advance()) { cursor.key(); ... }}. It
+                allocates nothing per entry and fails fast.
+                """)
+            .returns(selfRaw.nestedClass("Cursor"))
+            .addStatement("return new Cursor()")
+            .build());
+    map.addType(cursorType());
+  }
+
+  private TypeSpec cursorType() {
+    return TypeSpec.classBuilder("Cursor")
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc(
+            code(
+                """
+                A fail-fast cursor over the entries of the map, in no particular order. {@link
+                #advance()} moves to the next entry; {@link #remove()} removes the current one, which
+                moves no other entry. Any other structural change to the map makes the cursor throw
+                {@link java.util.ConcurrentModificationException}.
+                """))
+        .addField(
+            FieldSpec.builder(long.class, "position", Modifier.PRIVATE).initializer("-1").build())
+        .addField(boolean.class, "onEntry", Modifier.PRIVATE)
+        .addField(boolean.class, "exhausted", Modifier.PRIVATE)
+        .addField(
+            FieldSpec.builder(int.class, "expectedModCount", Modifier.PRIVATE)
+                .initializer("modCount")
+                .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(
+            publicMethod("advance", "Moves to the next entry; false if there is none.\n")
+                .returns(boolean.class)
+                .addCode(
+                    code(
+                        """
+                        checkForComodification();
+                        if (exhausted) {
+                          return false;
+                        }
+                        long next = table.nextLive(position);
+                        if (next < 0) {
+                          exhausted = true;
+                          onEntry = false;
+                          return false;
+                        }
+                        position = next;
+                        onEntry = true;
+                        return true;
+                        """))
+                .build())
+        .addMethod(
+            publicMethod(
+                    "key",
+                    "The current entry's key.\n\n@throws IllegalStateException if there is no current entry\n")
+                .returns(type("k"))
+                .addStatement("checkOnEntry()")
+                .addStatement("return keyAt(position)")
+                .build())
+        .addMethod(
+            publicMethod(
+                    "value",
+                    "The current entry's value.\n\n@throws IllegalStateException if there is no current entry\n")
+                .returns(type("v"))
+                .addStatement("checkOnEntry()")
+                .addStatement("return valueAt(position)")
+                .build())
+        .addMethod(
+            publicMethod(
+                    "setValue",
+                    """
+                    Replaces the current entry's value.
+
+                    @param value the new value
+                    @return the value it replaced
+                    @throws IllegalStateException if there is no current entry
+                    """)
+                .returns(type("v"))
+                .addParameter(param("v", "value"))
+                .addStatement("checkOnEntry()")
+                .addStatement("return setValueAt(position, value)")
+                .build())
+        .addMethod(
+            publicMethod(
+                    "remove",
+                    """
+                    Removes the current entry; the cursor stays between it and the next one.
+
+                    @throws IllegalStateException if there is no current entry
+                    """)
+                .addStatement("checkOnEntry()")
+                .addStatement("removeAt(position)")
+                .addStatement("onEntry = false")
+                .addStatement("expectedModCount = modCount")
+                .build())
+        .addMethod(
+            privateMethod("checkOnEntry")
+                .addCode(
+                    code(
+                        """
+                        checkForComodification();
+                        if (!onEntry) {
+                          throw new IllegalStateException("no current entry: call advance() first");
+                        }
+                        """))
+                .build())
+        .addMethod(
+            privateMethod("checkForComodification")
+                .addCode(
+                    code(
+                        """
+                        if (modCount != expectedModCount) {
+                          throw new $cme:T();
+                        }
+                        """))
+                .build())
+        .build();
+  }
+
+  private void addStorage(TypeSpec.Builder map) {
+    MethodSpec.Builder keyAt =
+        privateMethod("keyAt").returns(type("k")).addParameter(long.class, "position");
+    if (key.isObject()) {
+      keyAt
+          .addAnnotation(UNCHECKED)
+          .addStatement(
+              code("return ($k:T) keys[$table:T.segment(position)][$table:T.slot(position)]"));
+    } else {
+      keyAt.addStatement(code("return keys[$table:T.segment(position)][$table:T.slot(position)]"));
+    }
+    map.addMethod(keyAt.build());
+    MethodSpec.Builder valueAt =
+        privateMethod("valueAt").returns(type("v")).addParameter(long.class, "position");
+    if (value.isObject()) {
+      valueAt
+          .addAnnotation(UNCHECKED)
+          .addStatement(
+              code("return ($v:T) values[$table:T.segment(position)][$table:T.slot(position)]"));
+    } else {
+      valueAt.addStatement(
+          code("return values[$table:T.segment(position)][$table:T.slot(position)]"));
+    }
+    map.addMethod(valueAt.build());
+    map.addMethod(
+        privateMethod("setValueAt")
+            .returns(type("v"))
+            .addParameter(long.class, "position")
+            .addParameter(param("v", "value"))
+            .addStatement("$T previous = valueAt(position)", type("v"))
+            .addStatement(
+                code("values[$table:T.segment(position)][$table:T.slot(position)] = value"))
+            .addStatement("return previous")
+            .build());
+    MethodSpec.Builder removeAt = privateMethod("removeAt").addParameter(long.class, "position");
+    removeAt.addStatement("table.release(position)");
+    if (key.isObject()) {
+      removeAt.addStatement(
+          code("keys[$table:T.segment(position)][$table:T.slot(position)] = null"));
+    }
+    if (value.isObject()) {
+      removeAt.addStatement(
+          code("values[$table:T.segment(position)][$table:T.slot(position)] = null"));
+    }
+    map.addMethod(removeAt.addStatement("modCount++").build());
+    map.addMethod(
+        privateMethod("insert")
+            .addJavadoc(
+                "Adds an entry for a key known to be absent, growing or rebuilding first if full.\n")
+            .addParameter(param("k", "key"))
+            .addParameter(param("v", "value"))
+            .addParameter(long.class, "hash")
+            .addCode(
+                code(
+                    """
+                    long position = table.claim(hash);
+                    if (position == $table:T.NEEDS_RESIZE) {
+                      rebuild(table.resized());
+                      position = table.claim(hash);
+                    }
+                    store(table, keys, values, position, key, value);
+                    modCount++;
+                    """))
+            .build());
+    map.addMethod(
+        privateMethod("rebuild")
+            .addJavadoc(
+                code(
+                    """
+                    Moves every entry into {@code target}, which drops tombstones and may be larger. The
+                    new arrays are filled before they replace the old ones, so a failure midway (out of
+                    memory) leaves the map as it was.
+                    """))
+            .addParameter(TABLE, "target")
+            .addCode(
+                code(
+                    """
+                    int segments = target.geometry().segmentCount();
+                    $kStore:T[][] targetKeys = new $kStore:T[segments][];
+                    $vStore:T[][] targetValues = new $vStore:T[segments][];
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      $k:T key = keyAt(position);
+                      long targetPosition = target.claim($hashing:T.mix(key));
+                      store(target, targetKeys, targetValues, targetPosition, key, valueAt(position));
+                    }
+                    table = target;
+                    keys = targetKeys;
+                    values = targetValues;
+                    """))
+            .build());
+    map.addMethod(
+        privateMethod("store")
+            .addModifiers(Modifier.STATIC)
+            .addJavadoc(
+                "Writes an entry at a claimed position, allocating the segment's arrays on first use.\n")
+            .addParameter(TABLE, "table")
+            .addParameter(ArrayTypeName.of(ArrayTypeName.of(type("kStore"))), "keys")
+            .addParameter(ArrayTypeName.of(ArrayTypeName.of(type("vStore"))), "values")
+            .addParameter(long.class, "position")
+            .addParameter(param("kStore", "key"))
+            .addParameter(param("vStore", "value"))
+            .addCode(
+                code(
+                    """
+                    int s = $table:T.segment(position);
+                    int slot = $table:T.slot(position);
+                    if (keys[s] == null) {
+                      int slots = table.geometry().slots(s);
+                      keys[s] = new $kStore:T[slots];
+                      values[s] = new $vStore:T[slots];
+                    }
+                    keys[s][slot] = key;
+                    values[s][slot] = value;
+                    """))
+            .build());
+  }
+
+  /** {@code equals}, {@code hashCode}, {@code toString}, the default return value and the view. */
+  private void addPrimitiveObjectMethods(TypeSpec.Builder map) {
+    map.addMethod(
+        publicMethod(
+                "defaultReturnValue",
+                "What queries return for a missing key; initially {@code $zero:L}.\n")
+            .returns(type("v"))
+            .addStatement("return defaultReturnValue")
+            .build());
+    map.addMethod(
+        publicMethod(
+                "defaultReturnValue",
+                """
+                Sets what queries return for a missing key.
+
+                @param value the new default return value
+                """)
+            .addParameter(param("v", "value"))
+            .addStatement("defaultReturnValue = value")
+            .build());
+    map.addMethod(
+        publicMethod(
+                "asMap",
+                """
+                A live {@link java.util.Map} view of this map: changes to either show in the other. The
+                view boxes keys and values, rejects {@code null} where this map has a primitive type,
+                and returns {@code null} for missing keys whatever the default return value.
+                """)
+            .returns(type("boxedMap"))
+            .addCode(
+                code(
+                    """
+                    if (view == null) {
+                      view = new MapView();
+                    }
+                    return view;
+                    """))
+            .build());
+    map.addMethod(
+        override("equals")
+            .addJavadoc(
+                code(
+                    """
+                    Whether {@code other} is a {@code $selfRaw:T} with the same mappings, as {@link
+                    java.util.Map#equals} defines it.
+                    """))
+            .returns(boolean.class)
+            .addParameter(Object.class, "other")
+            .addCode(
+                code(
+                    """
+                    if (other == this) {
+                      return true;
+                    }
+                    if (!(other instanceof $selfAny:T that) || that.size() != size()) {
+                      return false;
+                    }
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      long match = that.indexOf(keyAt(position));
+                      if (match < 0 || !($sameValue:L)) {
+                        return false;
+                      }
+                    }
+                    return true;
+                    """))
+            .build());
+    map.addMethod(
+        override("hashCode")
+            .addJavadoc(
+                "The hash code {@link java.util.Map#hashCode} defines for these mappings.\n")
+            .returns(int.class)
+            .addCode(
+                code(
+                    """
+                    int hash = 0;
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      hash += $keyHash:L ^ $valueHash:L;
+                    }
+                    return hash;
+                    """))
+            .build());
+    map.addMethod(
+        override("toString")
+            .addJavadoc(
+                "The mappings as {@code {key=value, ...}}, like {@link java.util.AbstractMap#toString}.\n")
+            .returns(String.class)
+            .addCode(
+                code(
+                    """
+                    StringBuilder text = new StringBuilder("{");
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      if (text.length() > 1) {
+                        text.append(", ");
+                      }
+                      text.append(keyAt(position)).append('=').append(valueAt(position));
+                    }
+                    return text.append('}').toString();
+                    """))
+            .build());
+  }
+
+  /** The boxed {@code java.util.Map} view of a map with a primitive key or value type. */
+  private TypeSpec mapViewType() {
+    TypeSpec.Builder view =
+        TypeSpec.classBuilder("MapView")
+            .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+            .superclass(
+                ParameterizedTypeName.get(
+                    ClassName.get(AbstractMap.class), type("kBox"), type("vBox")))
+            .addJavadoc(
+                "The live, boxed {@link java.util.Map} view returned by {@link #asMap()}.\n");
+    view.addMethod(override("size").returns(int.class).addStatement("return table.size()").build());
+    view.addMethod(
+        override("isEmpty")
+            .returns(boolean.class)
+            .addStatement("return table.size() == 0")
+            .build());
+    view.addMethod(
+        override("containsKey")
+            .returns(boolean.class)
+            .addParameter(Object.class, "key")
+            .addStatement(code("return $findBoxed:L(key) >= 0"))
+            .build());
+    view.addMethod(
+        override("containsValue")
+            .returns(boolean.class)
+            .addParameter(Object.class, "value")
+            .addStatement(code("return $containsBoxedValue:L(value)"))
+            .build());
+    view.addMethod(
+        override("get")
+            .returns(type("vBox"))
+            .addParameter(Object.class, "key")
+            .addStatement(code("long position = $findBoxed:L(key)"))
+            .addStatement("return position < 0 ? null : valueAt(position)")
+            .build());
+    MethodSpec.Builder put =
+        override("put")
+            .returns(type("vBox"))
+            .addParameter(param("kBox", "boxedKey"))
+            .addParameter(param("vBox", "boxedValue"));
+    put.addStatement(
+        key.isObject()
+            ? code("$k:T key = boxedKey")
+            : code("$k:T key = $args:T.checkNotNull(boxedKey, \"key\")"));
+    put.addStatement(
+        value.isObject()
+            ? code("$v:T value = boxedValue")
+            : code("$v:T value = $args:T.checkNotNull(boxedValue, \"value\")"));
+    put.addCode(
+        code(
+            """
+            long hash = $hashing:T.mix(key);
+            long position = indexOf(key, hash);
+            if (position >= 0) {
+              return setValueAt(position, value);
+            }
+            insert(key, value, hash);
+            return null;
+            """));
+    view.addMethod(put.build());
+    view.addMethod(
+        override("remove")
+            .returns(type("vBox"))
+            .addParameter(Object.class, "key")
+            .addCode(
+                code(
+                    """
+                    long position = $findBoxed:L(key);
+                    if (position < 0) {
+                      return null;
+                    }
+                    $vBox:T previous = valueAt(position);
+                    removeAt(position);
+                    return previous;
+                    """))
+            .build());
+    view.addMethod(override("clear").addStatement("$T.this.clear()", selfRaw).build());
+    addCollectionViews(view);
+    return view.build();
+  }
+
+  /** {@code entrySet()}, {@code keySet()} and {@code values()}, on the drop-in map or the view. */
+  private void addCollectionViews(TypeSpec.Builder target) {
+    ClassName entrySet = selfRaw.nestedClass("EntrySet");
+    ClassName keySet = selfRaw.nestedClass("KeySet");
+    ClassName valueCollection = selfRaw.nestedClass("Values");
+    target.addMethod(
+        override("entrySet")
+            .returns(ParameterizedTypeName.get(ClassName.get(Set.class), type("entry")))
+            .addStatement("return new $T()", entrySet)
+            .build());
+    target.addMethod(
+        override("keySet")
+            .returns(ParameterizedTypeName.get(ClassName.get(Set.class), type("kBox")))
+            .addStatement("return new $T()", keySet)
+            .build());
+    target.addMethod(
+        override("values")
+            .returns(ParameterizedTypeName.get(ClassName.get(Collection.class), type("vBox")))
+            .addStatement("return new $T()", valueCollection)
+            .build());
+  }
+
+  /** The entry, key and value collections and their iterators, shared by both kinds of view. */
+  private void addViewSupport(TypeSpec.Builder map) {
+    TypeVariableName element = TypeVariableName.get("T");
+    map.addType(
+        TypeSpec.classBuilder("PositionIterator")
+            .addModifiers(Modifier.PRIVATE, Modifier.ABSTRACT)
+            .addTypeVariable(element)
+            .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Iterator.class), element))
+            .addJavadoc("A fail-fast iterator over live positions that supports {@code remove}.\n")
+            .addField(
+                FieldSpec.builder(long.class, "next", Modifier.PRIVATE)
+                    .initializer("table.nextLive(-1)")
+                    .build())
+            .addField(
+                FieldSpec.builder(long.class, "last", Modifier.PRIVATE).initializer("-1").build())
+            .addField(
+                FieldSpec.builder(int.class, "expectedModCount", Modifier.PRIVATE)
+                    .initializer("modCount")
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("at")
+                    .addModifiers(Modifier.ABSTRACT)
+                    .returns(element)
+                    .addParameter(long.class, "position")
+                    .build())
+            .addMethod(
+                override("hasNext").returns(boolean.class).addStatement("return next >= 0").build())
+            .addMethod(
+                override("next")
+                    .returns(element)
+                    .addCode(
+                        code(
+                            """
+                            if (modCount != expectedModCount) {
+                              throw new $cme:T();
+                            }
+                            if (next < 0) {
+                              throw new $noSuchElement:T();
+                            }
+                            last = next;
+                            next = table.nextLive(next);
+                            return at(last);
+                            """))
+                    .build())
+            .addMethod(
+                override("remove")
+                    .addCode(
+                        code(
+                            """
+                            if (last < 0) {
+                              throw new IllegalStateException("next() has not been called since the last remove()");
+                            }
+                            if (modCount != expectedModCount) {
+                              throw new $cme:T();
+                            }
+                            removeAt(last);
+                            last = -1;
+                            expectedModCount = modCount;
+                            """))
+                    .build())
+            .build());
+    TypeName entry = type("entry");
+    ClassName mapEntry = selfRaw.nestedClass("MapEntry");
+    map.addType(
+        positionIterator(
+            "EntryIterator", entry, CodeBlock.of("return new $T(position)", mapEntry)));
+    map.addType(
+        positionIterator("KeyIterator", type("kBox"), CodeBlock.of("return keyAt(position)")));
+    map.addType(
+        positionIterator("ValueIterator", type("vBox"), CodeBlock.of("return valueAt(position)")));
+    map.addType(mapEntryType());
+    map.addType(
+        TypeSpec.classBuilder("EntrySet")
+            .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(ClassName.get(AbstractSet.class), entry))
+            .addMethod(
+                override("iterator")
+                    .returns(ParameterizedTypeName.get(ClassName.get(Iterator.class), entry))
+                    .addStatement("return new EntryIterator()")
+                    .build())
+            .addMethod(
+                override("size").returns(int.class).addStatement("return table.size()").build())
+            .addMethod(
+                override("contains")
+                    .returns(boolean.class)
+                    .addParameter(Object.class, "object")
+                    .addStatement("return positionOfEntry(object) >= 0")
+                    .build())
+            .addMethod(
+                override("remove")
+                    .returns(boolean.class)
+                    .addParameter(Object.class, "object")
+                    .addCode(
+                        code(
+                            """
+                            long position = positionOfEntry(object);
+                            if (position < 0) {
+                              return false;
+                            }
+                            removeAt(position);
+                            return true;
+                            """))
+                    .build())
+            .addMethod(override("clear").addStatement("$T.this.clear()", selfRaw).build())
+            .addMethod(
+                privateMethod("positionOfEntry")
+                    .returns(long.class)
+                    .addParameter(Object.class, "object")
+                    .addCode(
+                        code(
+                            """
+                            if (!(object instanceof $mapEntry:T<?, ?> entry)) {
+                              return -1;
+                            }
+                            long position = $findBoxed:L(entry.getKey());
+                            return position >= 0 && $objects:T.equals(valueAt(position), entry.getValue())
+                                ? position
+                                : -1;
+                            """))
+                    .build())
+            .build());
+    map.addType(
+        TypeSpec.classBuilder("KeySet")
+            .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(ClassName.get(AbstractSet.class), type("kBox")))
+            .addMethod(
+                override("iterator")
+                    .returns(ParameterizedTypeName.get(ClassName.get(Iterator.class), type("kBox")))
+                    .addStatement("return new KeyIterator()")
+                    .build())
+            .addMethod(
+                override("size").returns(int.class).addStatement("return table.size()").build())
+            .addMethod(
+                override("contains")
+                    .returns(boolean.class)
+                    .addParameter(Object.class, "key")
+                    .addStatement(code("return $findBoxed:L(key) >= 0"))
+                    .build())
+            .addMethod(
+                override("remove")
+                    .returns(boolean.class)
+                    .addParameter(Object.class, "key")
+                    .addCode(
+                        code(
+                            """
+                            long position = $findBoxed:L(key);
+                            if (position < 0) {
+                              return false;
+                            }
+                            removeAt(position);
+                            return true;
+                            """))
+                    .build())
+            .addMethod(override("clear").addStatement("$T.this.clear()", selfRaw).build())
+            .build());
+    map.addType(
+        TypeSpec.classBuilder("Values")
+            .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+            .superclass(
+                ParameterizedTypeName.get(ClassName.get(AbstractCollection.class), type("vBox")))
+            .addMethod(
+                override("iterator")
+                    .returns(ParameterizedTypeName.get(ClassName.get(Iterator.class), type("vBox")))
+                    .addStatement("return new ValueIterator()")
+                    .build())
+            .addMethod(
+                override("size").returns(int.class).addStatement("return table.size()").build())
+            .addMethod(
+                override("contains")
+                    .returns(boolean.class)
+                    .addParameter(Object.class, "value")
+                    .addStatement(code("return $containsBoxedValue:L(value)"))
+                    .build())
+            .addMethod(override("clear").addStatement("$T.this.clear()", selfRaw).build())
+            .build());
+  }
+
+  private TypeSpec positionIterator(String name, TypeName element, CodeBlock at) {
+    return TypeSpec.classBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(selfRaw.nestedClass("PositionIterator"), element))
+        .addMethod(
+            MethodSpec.methodBuilder("at")
+                .addAnnotation(Override.class)
+                .returns(element)
+                .addParameter(long.class, "position")
+                .addStatement(at)
+                .build())
+        .build();
+  }
+
+  /**
+   * An entry of the views. It reads and writes through to the map while its key still sits at its
+   * position, and keeps the last value it saw once the entry is removed, as {@code HashMap}'s
+   * entries do.
+   */
+  private TypeSpec mapEntryType() {
+    return TypeSpec.classBuilder("MapEntry")
+        .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+        .addSuperinterface(type("entry"))
+        .addJavadoc(
+            "An entry that writes through to the map while its key is still at its position.\n")
+        .addField(long.class, "position", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(type("k"), "key", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(type("v"), "value", Modifier.PRIVATE)
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addParameter(long.class, "position")
+                .addStatement("this.position = position")
+                .addStatement("this.key = keyAt(position)")
+                .addStatement("this.value = valueAt(position)")
+                .build())
+        .addMethod(
+            privateMethod("isMapped")
+                .returns(boolean.class)
+                .addStatement(
+                    code("return table.isLive(position) && " + key.equal("keyAt(position)", "key")))
+                .build())
+        .addMethod(override("getKey").returns(type("kBox")).addStatement("return key").build())
+        .addMethod(
+            override("getValue")
+                .returns(type("vBox"))
+                .addCode(
+                    code(
+                        """
+                        if (isMapped()) {
+                          value = valueAt(position);
+                        }
+                        return value;
+                        """))
+                .build())
+        .addMethod(
+            override("setValue")
+                .returns(type("vBox"))
+                .addParameter(param("vBox", "newValue"))
+                .addCode(
+                    value.isObject()
+                        ? code("$v:T replacement = newValue;\n")
+                        : code("$v:T replacement = $args:T.checkNotNull(newValue, \"value\");\n"))
+                .addCode(
+                    code(
+                        """
+                        $v:T previous = getValue();
+                        if (isMapped()) {
+                          setValueAt(position, replacement);
+                        }
+                        value = replacement;
+                        return previous;
+                        """))
+                .build())
+        .addMethod(
+            override("equals")
+                .returns(boolean.class)
+                .addParameter(Object.class, "other")
+                .addCode(
+                    code(
+                        """
+                        return other instanceof $mapEntry:T<?, ?> that
+                            && $objects:T.equals(getKey(), that.getKey())
+                            && $objects:T.equals(getValue(), that.getValue());
+                        """))
+                .build())
+        .addMethod(
+            override("hashCode")
+                .returns(int.class)
+                .addStatement(code("return $entryHash:L"))
+                .build())
+        .addMethod(
+            override("toString")
+                .returns(String.class)
+                .addStatement("return key + \"=\" + getValue()")
+                .build())
+        .build();
+  }
+
+  private void addSerialization(TypeSpec.Builder map) {
+    map.addMethod(
+        privateMethod("writeObject")
+            .addJavadoc(
+                code(
+                    """
+                    Writes the delta, the size and then each key and value.
+
+                    @serialData the delta (double), the size (int), then each key and value
+                    """))
+            .addParameter(ObjectOutputStream.class, "out")
+            .addException(IOException.class)
+            .addCode(
+                code(
+                    """
+                    out.defaultWriteObject();
+                    out.writeDouble(table.geometry().delta());
+                    out.writeInt(table.size());
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      out.$writeKey:L(keyAt(position));
+                      out.$writeValue:L(valueAt(position));
+                    }
+                    """))
+            .build());
+    MethodSpec.Builder read =
+        privateMethod("readObject")
+            .addJavadoc("Reads what {@link #writeObject} wrote and rebuilds the table.\n")
+            .addParameter(ObjectInputStream.class, "in")
+            .addException(IOException.class)
+            .addException(ClassNotFoundException.class);
+    if (key.isObject() || value.isObject()) {
+      read.addAnnotation(UNCHECKED);
+    }
+    String readKey = key.isObject() ? "($k:T) in.readObject()" : "in.$readKey:L()";
+    String readValue = value.isObject() ? "($v:T) in.readObject()" : "in.$readValue:L()";
+    read.addCode(
+        code(
+            """
+            in.defaultReadObject();
+            double delta = in.readDouble();
+            int size = in.readInt();
+            if (!(delta > 0.0 && delta < 1.0) || size < 0) {
+              throw new $invalid:T("corrupt stream: delta " + delta + ", size " + size);
+            }
+            reset(new $table:T($geometry:T.forExpectedSize(size, delta)));
+            for (int i = 0; i < size; i++) {
+              $k:T key = READ_KEY;
+              $v:T value = READ_VALUE;
+              put(key, value);
+            }
+            """
+                .replace("READ_KEY", readKey)
+                .replace("READ_VALUE", readValue)));
+    map.addMethod(read.build());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The consumer interface
+  // ---------------------------------------------------------------------------------------------
+
+  private TypeSpec consumerType() {
+    TypeSpec.Builder consumer =
+        TypeSpec.interfaceBuilder(spec.consumerName())
+            .addModifiers(Modifier.PUBLIC)
+            .addAnnotation(FunctionalInterface.class)
+            .addTypeVariables(typeVariables)
+            .addJavadoc(
+                code(
+                    "An operation on one entry of a map with {@code $kName:L} keys and {@code $vName:L} values.\n"
+                        + (typeVariables.isEmpty() ? "" : typeParameterDocs())))
+            .addMethod(
+                MethodSpec.methodBuilder("accept")
+                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                    .addJavadoc(
+                        "Performs this operation on one entry.\n\n@param key the key\n@param value the value\n")
+                    .addParameter(type("k"), "key")
+                    .addParameter(type("v"), "value")
+                    .build());
+    return consumer.build();
+  }
+}

@@ -1,0 +1,22 @@
+package org.elastichash.templates;
+
+import java.util.List;
+
+/** The maps the library ships in {@code generated-collections}. */
+public final class ShippedMaps {
+
+  /** Every shipped map, in the library's package. */
+  public static final List<MapSpec> ALL =
+      List.of(
+          MapSpec.of(JavaType.INT, JavaType.INT),
+          MapSpec.of(JavaType.INT, JavaType.LONG),
+          MapSpec.of(JavaType.INT, JavaType.OBJECT),
+          MapSpec.of(JavaType.LONG, JavaType.INT),
+          MapSpec.of(JavaType.LONG, JavaType.LONG),
+          MapSpec.of(JavaType.LONG, JavaType.OBJECT),
+          MapSpec.of(JavaType.OBJECT, JavaType.INT),
+          MapSpec.of(JavaType.OBJECT, JavaType.LONG),
+          MapSpec.of(JavaType.OBJECT, JavaType.OBJECT));
+
+  private ShippedMaps() {}
+}

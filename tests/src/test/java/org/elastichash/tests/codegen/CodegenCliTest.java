@@ -1,0 +1,151 @@
+package org.elastichash.tests.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.elastichash.codegen.CodegenCli;
+import org.elastichash.templates.JavaType;
+import org.elastichash.templates.MapSpec;
+import org.elastichash.templates.MapTemplate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CodegenCliTest {
+
+  @TempDir Path out;
+
+  private record Result(int status, String stdout, String stderr) {}
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    int status =
+        CodegenCli.run(
+            args,
+            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    return new Result(
+        status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+  }
+
+  private List<Path> filesUnder(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  static Stream<List<String>> badArguments() {
+    return Stream.of(
+        List.<String>of(),
+        List.of("--key", "int", "--value", "int"),
+        List.of("--key", "int", "--out", "x"),
+        List.of("--key", "boolean", "--value", "int", "--out", "x"),
+        List.of("--key", "string", "--value", "int", "--out", "x"),
+        List.of("--key", "int", "--value", "void", "--out", "x"),
+        List.of("--key", "int", "--value", "int", "--package", "1bad", "--out", "x"),
+        List.of("--key", "int", "--value", "int", "--out"),
+        List.of("--key", "int", "--key", "long", "--value", "int", "--out", "x"),
+        List.of("--key", "int", "--value", "int", "--out", "x", "--frobnicate"),
+        List.of("--shipped", "--key", "int", "--out", "x"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badArguments")
+  void badArgumentsExitWithTwoAndWriteNothing(List<String> args) throws IOException {
+    String[] resolved = args.toArray(new String[0]);
+    for (int i = 0; i < resolved.length; i++) {
+      if (resolved[i].equals("x")) {
+        resolved[i] = out.resolve("generated").toString();
+      }
+    }
+    Result result = run(resolved);
+    assertEquals(CodegenCli.USAGE_ERROR, result.status());
+    assertTrue(result.stderr().contains("usage:"), result.stderr());
+    assertTrue(result.stderr().startsWith("error: "), result.stderr());
+    assertEquals("", result.stdout());
+    assertTrue(filesUnder(out).isEmpty(), "nothing is written");
+  }
+
+  @Test
+  void helpPrintsUsageAndSucceeds() {
+    Result result = run("--help");
+    assertEquals(0, result.status());
+    assertTrue(result.stdout().contains("--key <type>"));
+  }
+
+  @Test
+  void generatesACompilableShortFloatMapInTheRequestedPackage() throws IOException {
+    Result result =
+        run("--key", "short", "--value", "float", "--package", "com.acme", "--out", out.toString());
+    assertEquals(0, result.status(), result.stderr());
+    Path map = out.resolve("com/acme/ElasticShortFloatMap.java");
+    Path consumer = out.resolve("com/acme/ShortFloatConsumer.java");
+    assertTrue(Files.exists(map));
+    assertTrue(Files.exists(consumer));
+    assertEquals(2, filesUnder(out).size());
+    String source = Files.readString(map);
+    assertTrue(source.startsWith("package com.acme;"));
+    assertTrue(source.contains("public float get(short key)"));
+    assertFalse(source.contains("Object[][]"), "no reference storage for a primitive pair");
+    compile(filesUnder(out));
+  }
+
+  @Test
+  void everyTypePairCompilesAgainstTheLibrary() throws IOException {
+    List<Path> sources = new ArrayList<>();
+    for (JavaType key : JavaType.values()) {
+      if (!key.canBeKey()) {
+        continue;
+      }
+      for (JavaType value : JavaType.values()) {
+        MapSpec spec = new MapSpec(key, value, "org.elastichash.roundtrip");
+        sources.addAll(CodegenCli.write(List.of(spec), out));
+        assertFalse(MapTemplate.generate(spec).isEmpty());
+      }
+    }
+    assertEquals(8 * 9 * 2 - 1, sources.size(), "a map and a consumer per pair but Object->Object");
+    compile(sources);
+  }
+
+  /** The test class path without entries that do not exist, which javac would warn about. */
+  private static String existingClassPath() {
+    return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> Files.exists(Path.of(entry)))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private void compile(List<Path> sources) throws IOException {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    Path classes = Files.createDirectories(out.resolve("classes"));
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "-Xlint:all",
+            "-Werror",
+            "-proc:none",
+            "-d",
+            classes.toString(),
+            "-cp",
+            existingClassPath()));
+    sources.forEach(source -> args.add(source.toString()));
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    int status = compiler.run(null, diagnostics, diagnostics, args.toArray(new String[0]));
+    assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,182 @@
+package org.elastichash.tests.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.elastichash.ElasticStats;
+import org.elastichash.internal.ElasticTable;
+import org.elastichash.internal.Hashing;
+import org.elastichash.internal.SegmentGeometry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ElasticTableTest {
+
+  private static final double[] DELTAS = {0.5, 0.25, 0.125, 0.1, 1.0 / 64, 1.0 / 1024};
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.5, 0.25, 0.125, 0.1, 1.0 / 64, 1.0 / 1024})
+  void batchesEndExactlyWhereThePaperSays(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 11, delta);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(11);
+    int batch = 0;
+    int claimed = 0;
+    while (true) {
+      long position = table.claim(Hashing.mix(random.nextLong()));
+      if (position == ElasticTable.NEEDS_RESIZE) {
+        break;
+      }
+      claimed++;
+      ElasticStats stats = table.stats();
+      List<ElasticStats.Segment> segments = stats.segments();
+      assertTrue(ElasticTable.segment(position) <= table.batch(), "key beyond batch + 1");
+      if (table.batch() != batch) {
+        assertEquals(batch + 1, table.batch(), "one insertion ends at most one batch");
+        if (batch == 0) {
+          assertEquals(geometry.threeQuarterSlots(0), segments.get(0).live());
+        } else {
+          int current = batch - 1;
+          assertEquals(
+              geometry.slots(current) - geometry.lowWaterEmptySlots(current),
+              segments.get(current).live(),
+              "current segment ends its batch with delta/2 free");
+          assertEquals(
+              geometry.threeQuarterSlots(batch),
+              segments.get(batch).live(),
+              "next segment ends the batch 75% full");
+        }
+        batch = table.batch();
+      }
+      if (batch >= 1 && batch < geometry.segmentCount()) {
+        assertTrue(segments.get(batch).live() <= geometry.threeQuarterSlots(batch));
+        assertTrue(
+            geometry.slots(batch - 1) - segments.get(batch - 1).live()
+                >= geometry.lowWaterEmptySlots(batch - 1));
+      }
+    }
+    assertEquals(geometry.maxUsedSlots(), claimed, "fills to exactly 1 - delta");
+    assertEquals(claimed, table.size());
+    assertTrue(
+        table.batch() <= geometry.segmentCount(), "the schedule fits the geometry's segments");
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.5, 0.125, 1.0 / 1024})
+  void claimsAreDistinctLiveAndFoundByLookups(double delta) {
+    ElasticTable table = new ElasticTable(new SegmentGeometry(1 << 8, delta));
+    SplittableRandom random = new SplittableRandom(3);
+    Set<Long> positions = new HashSet<>();
+    List<long[]> placed = new ArrayList<>();
+    for (long position; ; ) {
+      long hash = Hashing.mix(random.nextLong());
+      position = table.claim(hash);
+      if (position == ElasticTable.NEEDS_RESIZE) {
+        break;
+      }
+      assertTrue(table.lastClaimProbes() >= 1);
+      assertTrue(positions.add(position), "a claimed slot is claimed again");
+      assertTrue(table.isLive(position));
+      placed.add(new long[] {hash, position});
+    }
+    for (long[] entry : placed) {
+      int probes = table.probesToFind(entry[0], entry[1]);
+      assertTrue(probes >= 1 && probes <= table.probesToMiss(entry[0]) + 1);
+    }
+    Set<Long> walked = new HashSet<>();
+    for (long p = table.nextLive(-1); p >= 0; p = table.nextLive(p)) {
+      assertTrue(walked.add(p));
+    }
+    assertEquals(positions, walked);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.25, 0.125, 0.01})
+  void releaseMakesTombstonesOnlyInFullGroupsAndClaimsReuseThem(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 6, delta);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(5);
+    List<Long> live = new ArrayList<>();
+    int headroom = 100;
+    while (live.size() < geometry.maxUsedSlots() - headroom) {
+      live.add(table.claim(Hashing.mix(random.nextLong())));
+    }
+    int size = table.size();
+    for (int i = 0; i < live.size() / 2; i++) {
+      long position = live.get(i);
+      int tombstonesBefore = table.tombstones();
+      table.release(position);
+      assertFalse(table.isLive(position));
+      assertEquals(--size, table.size());
+      assertTrue(table.tombstones() - tombstonesBefore <= 1);
+    }
+    int tombstones = table.tombstones();
+    assertTrue(tombstones > 0, "a nearly full table has full groups");
+    int reused = 0;
+    for (int i = 0; i < headroom; i++) {
+      long position = table.claim(Hashing.mix(random.nextLong()));
+      assertNotEquals(ElasticTable.NEEDS_RESIZE, position);
+      reused += tombstones - table.tombstones();
+      tombstones = table.tombstones();
+    }
+    assertTrue(reused > 0, "insertions reuse tombstones");
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.5, 0.125, 0.01})
+  void resizeRebuildsInPlaceWhenTombstonesPileUpAndGrowsOtherwise(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 6, delta);
+    ElasticTable full = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(9);
+    List<Long> positions = new ArrayList<>();
+    for (long p; (p = full.claim(Hashing.mix(random.nextLong()))) != ElasticTable.NEEDS_RESIZE; ) {
+      positions.add(p);
+    }
+    assertEquals(2 * geometry.topGroups(), full.resized().geometry().topGroups());
+    for (Long position : positions) {
+      full.release(position);
+      if (full.tombstones() * 4 >= full.size() + full.tombstones() && full.tombstones() > 0) {
+        assertSame(geometry, full.resized().geometry());
+        return;
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.25, 0.01})
+  void clearRestartsTheSchedule(double delta) {
+    ElasticTable table = new ElasticTable(new SegmentGeometry(1 << 5, delta));
+    SplittableRandom random = new SplittableRandom(1);
+    while (table.claim(Hashing.mix(random.nextLong())) != ElasticTable.NEEDS_RESIZE) {
+      assertNotEquals(0, table.size());
+    }
+    table.clear();
+    assertEquals(0, table.size());
+    assertEquals(0, table.batch());
+    assertEquals(0, table.tombstones());
+    assertEquals(-1, table.nextLive(-1));
+    assertEquals(0, table.activeSegments);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2})
+  void copiesShareNothing(int seed) {
+    ElasticTable table = new ElasticTable(new SegmentGeometry(1 << 4, DELTAS[seed]));
+    SplittableRandom random = new SplittableRandom(seed);
+    long first = table.claim(Hashing.mix(random.nextLong()));
+    ElasticTable copy = new ElasticTable(table);
+    copy.release(first);
+    assertTrue(table.isLive(first));
+    assertFalse(copy.isLive(first));
+    assertEquals(1, table.size());
+    assertEquals(0, copy.size());
+  }
+}

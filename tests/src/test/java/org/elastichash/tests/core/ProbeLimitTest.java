@@ -1,0 +1,73 @@
+package org.elastichash.tests.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.elastichash.internal.ProbeLimit;
+import org.junit.jupiter.api.Test;
+
+class ProbeLimitTest {
+
+  /** The paper's f(eps) = c * min(log2(1/eps)^2, log2(1/delta)), at least one probe. */
+  private static int paper(double eps, double delta) {
+    double log = Math.log(1 / eps) / Math.log(2);
+    double value = ProbeLimit.C * Math.min(log * log, Math.log(1 / delta) / Math.log(2));
+    return Math.max(1, (int) Math.ceil(value));
+  }
+
+  @Test
+  void matchesThePaperFormula() {
+    int slots = 1 << 16;
+    for (double delta : new double[] {0.5, 0.25, 0.125, 0.1, 1.0 / 64, 1.0 / 1024}) {
+      for (int empty = 1; empty <= slots; empty += 97) {
+        assertEquals(
+            paper((double) empty / slots, delta),
+            ProbeLimit.limit(empty, slots, delta),
+            "empty " + empty + " delta " + delta);
+      }
+    }
+  }
+
+  @Test
+  void knownValues() {
+    // delta = 1/16: the cap is log2(16) = 4 probes.
+    assertEquals(1, ProbeLimit.limit(512, 1024, 1.0 / 16)); // eps 1/2: log^2 = 1
+    assertEquals(4, ProbeLimit.limit(256, 1024, 1.0 / 16)); // eps 1/4: log^2 = 4
+    assertEquals(4, ProbeLimit.limit(1, 1024, 1.0 / 16)); // capped
+    assertEquals(4, ProbeLimit.limit(0, 1024, 1.0 / 16)); // no empty slot: capped
+    // delta = 1/1024: cap 10; eps 1/8: log^2 = 9.
+    assertEquals(9, ProbeLimit.limit(128, 1024, 1.0 / 1024));
+    assertEquals(10, ProbeLimit.limit(64, 1024, 1.0 / 1024));
+    assertEquals(1, ProbeLimit.limit(1024, 1024, 1.0 / 1024)); // eps 1: log 0, still one probe
+  }
+
+  @Test
+  void limitNeverRisesWithMoreEmptySlots() {
+    int slots = 4096;
+    for (double delta : new double[] {0.25, 0.01, 1.0 / 1024}) {
+      int previous = Integer.MAX_VALUE;
+      for (int empty = 0; empty <= slots; empty++) {
+        int limit = ProbeLimit.limit(empty, slots, delta);
+        assertTrue(limit <= previous);
+        assertTrue(limit >= 1);
+        previous = limit;
+      }
+    }
+  }
+
+  @Test
+  void minEmptySlotsForIsTheExactThreshold() {
+    int slots = 4096;
+    for (double delta : new double[] {0.25, 0.1, 0.01, 1.0 / 1024}) {
+      for (int limit = 1; limit <= 12; limit++) {
+        int threshold = ProbeLimit.minEmptySlotsFor(limit, slots, delta);
+        if (threshold <= slots) {
+          assertTrue(ProbeLimit.limit(threshold, slots, delta) <= limit);
+        }
+        if (threshold > 0 && threshold <= slots + 1) {
+          assertTrue(ProbeLimit.limit(threshold - 1, slots, delta) > limit);
+        }
+      }
+    }
+  }
+}
