@@ -33,7 +33,8 @@ import org.elastichash.ElasticStats;
  * there. Slots never go back to never-used except through {@link #clear}, so that rule survives
  * removals. Beyond the paper, each group keeps a one-byte {@link #passes pass filter} of the keys
  * that probed past it: a lookup whose bit is clear stops at the group, which cuts the groups an
- * unsuccessful lookup inspects by about two thirds in a nearly full segment.
+ * unsuccessful lookup inspects by about two thirds in a nearly full segment. And a lookup that
+ * leaves segment 0 consults the {@link #directory}, which rules most later segments out at once.
  *
  * <p><b>Removal.</b> A removed slot becomes never-used again when its group still has a never-used
  * slot (no probe sequence can have passed that group), and a tombstone otherwise. Tombstones are
@@ -59,6 +60,15 @@ public final class ElasticTable {
    */
   public final byte[][] passes;
 
+  /**
+   * The segment directory: one word per group of segment 0, holding {@link Hashing#directoryBit} of
+   * every key placed in a later segment whose segment-0 sequence starts at that group. A lookup
+   * that does not find its key in segment 0 reads its word once and skips every later segment whose
+   * bit is clear, so an unsuccessful lookup inspects about two groups instead of one or more per
+   * segment. Bits are only set, and cleared by a rebuild or {@link #clear}.
+   */
+  public final long[] directory;
+
   /** Groups minus one, per segment: the probe sequence's wrap-around mask. */
   public final int[] groupMask;
 
@@ -75,6 +85,7 @@ public final class ElasticTable {
   private int batch;
 
   private int lastClaimProbes;
+  private boolean freedBehindSchedule;
 
   private int limitSegment = -1;
   private int cachedLimit;
@@ -87,6 +98,7 @@ public final class ElasticTable {
     int segments = geometry.segmentCount();
     this.control = new long[segments][];
     this.passes = new byte[segments][];
+    this.directory = new long[geometry.groups(0)];
     this.groupMask = new int[segments];
     this.longestProbe = new int[segments];
     this.usedSlots = new int[segments];
@@ -107,6 +119,7 @@ public final class ElasticTable {
         passes[s] = other.passes[s].clone();
       }
     }
+    this.directory = other.directory.clone();
     this.groupMask = other.groupMask.clone();
     this.longestProbe = other.longestProbe.clone();
     this.activeSegments = other.activeSegments;
@@ -115,6 +128,7 @@ public final class ElasticTable {
     this.size = other.size;
     this.usedTotal = other.usedTotal;
     this.batch = other.batch;
+    this.freedBehindSchedule = other.freedBehindSchedule;
   }
 
   /** Encodes a segment and a slot in it as one position. */
@@ -199,6 +213,9 @@ public final class ElasticTable {
    * entries while its earlier ones fill with holes.
    */
   private long reuseFreedSlot(long hash, int fingerprint) {
+    if (!freedBehindSchedule) {
+      return -1;
+    }
     for (int s = 0; s < batch - 1; s++) {
       if (geometry.slots(s) - liveSlots[s] > geometry.lowWaterEmptySlots(s)) {
         long position = probe(s, hash, fingerprint, 1);
@@ -266,6 +283,11 @@ public final class ElasticTable {
     return lastClaimProbes;
   }
 
+  /** The {@link #directory} word a key of this hash reads: that of its first group in segment 0. */
+  public long directoryWord(long hash) {
+    return directory[Hashing.startGroup(hash, 0, groupMask[0])];
+  }
+
   /**
    * Groups a lookup inspects to find the key of hash {@code hash} at {@code position}, walking the
    * segments exactly as the generated maps' lookups do; for the probe-count benchmarks.
@@ -274,8 +296,12 @@ public final class ElasticTable {
     int target = segment(position);
     int targetGroup = slot(position) >>> ControlBytes.GROUP_SHIFT;
     byte passBit = Hashing.passBit(hash);
+    long laterSegments = directoryWord(hash);
     int probes = 0;
     for (int s = 0; s <= target; s++) {
+      if (s > 0 && (laterSegments & Hashing.directoryBit(hash, s)) == 0) {
+        continue;
+      }
       int mask = groupMask[s];
       int group = Hashing.startGroup(hash, s, mask);
       for (int p = 1; ; p++) {
@@ -301,8 +327,12 @@ public final class ElasticTable {
    */
   public int probesToMiss(long hash) {
     byte passBit = Hashing.passBit(hash);
+    long laterSegments = directoryWord(hash);
     int probes = 0;
     for (int s = 0; s < activeSegments; s++) {
+      if (s > 0 && (laterSegments & Hashing.directoryBit(hash, s)) == 0) {
+        continue;
+      }
       int mask = groupMask[s];
       int group = Hashing.startGroup(hash, s, mask);
       for (int p = 1; ; p++) {
@@ -331,6 +361,9 @@ public final class ElasticTable {
     words[group] = ControlBytes.withByte(word, slot & (ControlBytes.GROUP_SLOTS - 1), controlByte);
     liveSlots[s]--;
     size--;
+    if (s < batch - 1) {
+      freedBehindSchedule = true;
+    }
     if (groupHasEmpty) {
       usedSlots[s]--;
       usedTotal--;
@@ -345,6 +378,7 @@ public final class ElasticTable {
         Arrays.fill(passes[s], (byte) 0);
       }
     }
+    Arrays.fill(directory, 0L);
     Arrays.fill(longestProbe, 0);
     Arrays.fill(usedSlots, 0);
     Arrays.fill(liveSlots, 0);
@@ -352,6 +386,7 @@ public final class ElasticTable {
     size = 0;
     usedTotal = 0;
     batch = 0;
+    freedBehindSchedule = false;
     limitSegment = -1;
   }
 
@@ -449,7 +484,7 @@ public final class ElasticTable {
         boolean wasEmpty = ControlBytes.byteAt(word, slotInGroup) == ControlBytes.EMPTY;
         words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
         markPassed(segment, hash, probes - 1);
-        occupy(segment, wasEmpty, probes);
+        occupy(segment, hash, wasEmpty, probes);
         return position(segment, (group << ControlBytes.GROUP_SHIFT) | slotInGroup);
       }
       group = Hashing.nextGroup(group, probes, mask);
@@ -463,6 +498,9 @@ public final class ElasticTable {
    * key then left need no bit: lookups may stop anywhere in that segment.
    */
   private void markPassed(int segment, long hash, int groups) {
+    if (groups == 0) {
+      return;
+    }
     byte passBit = Hashing.passBit(hash);
     byte[] filter = passes[segment];
     int mask = groupMask[segment];
@@ -473,7 +511,10 @@ public final class ElasticTable {
     }
   }
 
-  private void occupy(int segment, boolean wasEmpty, int probes) {
+  private void occupy(int segment, long hash, boolean wasEmpty, int probes) {
+    if (segment > 0) {
+      directory[Hashing.startGroup(hash, 0, groupMask[0])] |= Hashing.directoryBit(hash, segment);
+    }
     liveSlots[segment]++;
     size++;
     if (wasEmpty) {

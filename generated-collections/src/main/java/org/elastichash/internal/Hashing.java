@@ -55,6 +55,16 @@ public final class Hashing {
     return (byte) (1 << ((int) (hash >>> 57) & 7));
   }
 
+  /**
+   * The key's bit in a {@linkplain ElasticTable#directory segment directory} word for segment
+   * {@code segment >= 1}: segments 1 to 3 have a 16-bit lane each, and segments 4 and up share the
+   * last; within a lane, hash bits 40 to 43 pick the bit.
+   */
+  public static long directoryBit(long hash, int segment) {
+    int lane = Math.min(segment, 4) - 1;
+    return 1L << ((lane << 4) | ((int) (hash >>> 40) & 15));
+  }
+
   /** The first group of segment {@code segment}'s probe sequence for a key of this hash. */
   public static int startGroup(long hash, int segment, int groupMask) {
     return (int) ((hash * SEGMENT_MULTIPLIERS[segment]) >>> 32) & groupMask;

@@ -18,6 +18,9 @@ public final class SegmentGeometry {
   private final int segmentCount;
   private final int capacity;
   private final int maxUsedSlots;
+  private final int[] slots;
+  private final int[] threeQuarterSlots;
+  private final int[] lowWaterEmptySlots;
 
   /**
    * Creates the geometry whose first segment has {@code topGroups} groups.
@@ -35,12 +38,18 @@ public final class SegmentGeometry {
     this.delta = delta;
     int halvings = Integer.numberOfTrailingZeros(topGroups);
     this.segmentCount = Math.min(idealSegmentCount(delta), halvings + 1);
-    int slots = 0;
+    this.slots = new int[segmentCount];
+    this.threeQuarterSlots = new int[segmentCount];
+    this.lowWaterEmptySlots = new int[segmentCount];
+    int total = 0;
     for (int s = 0; s < segmentCount; s++) {
-      slots += groups(s) * ControlBytes.GROUP_SLOTS;
+      slots[s] = (topGroups >>> s) * ControlBytes.GROUP_SLOTS;
+      threeQuarterSlots[s] = (int) Math.ceil(0.75 * slots[s]);
+      lowWaterEmptySlots[s] = (int) Math.floor(delta / 2.0 * slots[s]);
+      total += slots[s];
     }
-    this.capacity = slots;
-    this.maxUsedSlots = (int) Math.min(slots - 1L, (long) Math.floor((1.0 - delta) * slots));
+    this.capacity = total;
+    this.maxUsedSlots = (int) Math.min(total - 1L, (long) Math.floor((1.0 - delta) * total));
   }
 
   /**
@@ -105,7 +114,7 @@ public final class SegmentGeometry {
 
   /** Slots in segment {@code segment}. */
   public int slots(int segment) {
-    return groups(segment) * ControlBytes.GROUP_SLOTS;
+    return slots[segment];
   }
 
   /** Slots in all segments. */
@@ -123,7 +132,7 @@ public final class SegmentGeometry {
 
   /** The used-slot count that ends batch 0 in segment 0, or batch {@code i} in segment i: 75%. */
   public int threeQuarterSlots(int segment) {
-    return (int) Math.ceil(0.75 * slots(segment));
+    return threeQuarterSlots[segment];
   }
 
   /**
@@ -131,6 +140,6 @@ public final class SegmentGeometry {
    * {@code floor(delta / 2 * slots)}.
    */
   public int lowWaterEmptySlots(int segment) {
-    return (int) Math.floor(delta / 2.0 * slots(segment));
+    return lowWaterEmptySlots[segment];
   }
 }

@@ -469,7 +469,8 @@ public final class MapTemplate {
                     Walks the segments that may hold keys; within each, the key's probe sequence up to
                     the longest probe any insertion there used, stopping early at a group with a
                     never-used slot (the key's insertion would have stopped there) or at a group whose
-                    pass filter lacks the key's bit (no key like it probed further).
+                    pass filter lacks the key's bit (no key like it probed further). Segments after the
+                    first are skipped when the key's directory word rules them out.
                     """))
             .returns(long.class)
             .addParameter(param("kQuery", "key"))
@@ -480,7 +481,16 @@ public final class MapTemplate {
                     long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
                     byte passBit = $hashing:T.passBit(hash);
                     $table:T table = this.table;
+                    long laterSegments = 0;
                     for (int s = 0; s < table.activeSegments; s++) {
+                      if (s > 0) {
+                        if (s == 1) {
+                          laterSegments = table.directoryWord(hash);
+                        }
+                        if ((laterSegments & $hashing:T.directoryBit(hash, s)) == 0) {
+                          continue;
+                        }
+                      }
                       long[] control = table.control[s];
                       byte[] passes = table.passes[s];
                       $kStore:T[] segmentKeys = keys[s];
