@@ -1,0 +1,222 @@
+package org.elastichash.tests.properties;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.elastichash.ElasticStats;
+
+/**
+ * Drives any generated map through its own primitive API by reflection, so that one stateful
+ * harness covers every shipped map and every pair the CLI generates. Arguments and results are
+ * boxed; reflection unboxes them into the primitive signatures, which is exactly the API users
+ * call.
+ */
+final class ReflectiveMap {
+
+  private final Object map;
+  private final Class<?> keyType;
+  private final Class<?> valueType;
+
+  ReflectiveMap(Object map, Class<?> keyType, Class<?> valueType) {
+    this.map = map;
+    this.keyType = keyType;
+    this.valueType = valueType;
+  }
+
+  static ReflectiveMap create(
+      Class<?> mapClass, Class<?> keyType, Class<?> valueType, int expectedSize, double delta) {
+    try {
+      Object map =
+          mapClass.getConstructor(int.class, double.class).newInstance(expectedSize, delta);
+      return new ReflectiveMap(map, keyType, valueType);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  Object target() {
+    return map;
+  }
+
+  boolean isDropIn() {
+    return map instanceof Map<?, ?>;
+  }
+
+  private Class<?> queryKey() {
+    return keyType.isPrimitive() ? keyType : Object.class;
+  }
+
+  private Class<?> queryValue() {
+    return valueType.isPrimitive() ? valueType : Object.class;
+  }
+
+  Object call(String name, Class<?>[] types, Object... args) {
+    try {
+      Method method = map.getClass().getMethod(name, types);
+      return method.invoke(map, args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  Object put(Object key, Object value) {
+    return call("put", new Class<?>[] {keyType, valueType}, key, value);
+  }
+
+  Object putIfAbsent(Object key, Object value) {
+    return call("putIfAbsent", new Class<?>[] {keyType, valueType}, key, value);
+  }
+
+  Object get(Object key) {
+    return call("get", new Class<?>[] {queryKey()}, key);
+  }
+
+  Object getOrDefault(Object key, Object defaultValue) {
+    return call("getOrDefault", new Class<?>[] {queryKey(), valueType}, key, defaultValue);
+  }
+
+  Object remove(Object key) {
+    return call("remove", new Class<?>[] {queryKey()}, key);
+  }
+
+  boolean containsKey(Object key) {
+    return (Boolean) call("containsKey", new Class<?>[] {queryKey()}, key);
+  }
+
+  boolean containsValue(Object value) {
+    return (Boolean) call("containsValue", new Class<?>[] {queryValue()}, value);
+  }
+
+  int size() {
+    return (Integer) call("size", new Class<?>[0]);
+  }
+
+  boolean isEmpty() {
+    return (Boolean) call("isEmpty", new Class<?>[0]);
+  }
+
+  void clear() {
+    call("clear", new Class<?>[0]);
+  }
+
+  void ensureCapacity(int expectedSize) {
+    call("ensureCapacity", new Class<?>[] {int.class}, expectedSize);
+  }
+
+  ElasticStats stats() {
+    return (ElasticStats) call("stats", new Class<?>[0]);
+  }
+
+  /** The live boxed view: {@code asMap()}, or the map itself for the drop-in map. */
+  @SuppressWarnings("unchecked")
+  Map<Object, Object> view() {
+    return isDropIn()
+        ? (Map<Object, Object>) map
+        : (Map<Object, Object>) call("asMap", new Class<?>[0]);
+  }
+
+  /** Every entry, collected through {@code forEach} with the map's own consumer type. */
+  Map<Object, Object> entriesByForEach() {
+    Map<Object, Object> seen = new HashMap<>();
+    Method forEach =
+        java.util.Arrays.stream(map.getClass().getMethods())
+            .filter(m -> m.getName().equals("forEach") && m.getParameterCount() == 1)
+            .filter(m -> !isDropIn() || m.getDeclaringClass() == map.getClass())
+            .findFirst()
+            .orElseThrow();
+    Class<?> consumerType = forEach.getParameterTypes()[0];
+    Object consumer =
+        Proxy.newProxyInstance(
+            consumerType.getClassLoader(),
+            new Class<?>[] {consumerType},
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return method.getName().equals("hashCode") ? 0 : null;
+              }
+              Object previous = seen.put(args[0], args[1]);
+              if (previous != null || seen.size() > size()) {
+                throw new AssertionError("forEach visited a key twice: " + args[0]);
+              }
+              return null;
+            });
+    try {
+      forEach.invoke(map, consumer);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    return seen;
+  }
+
+  /**
+   * Walks the cursor, removes the entries whose key matches, and returns every entry seen. Entries
+   * never move, so removing through the cursor must not hide or repeat any other entry.
+   */
+  Map<Object, Object> walkCursorRemoving(Predicate<Object> remove) {
+    Object cursor = call("cursor", new Class<?>[0]);
+    Map<Object, Object> seen = new HashMap<>();
+    try {
+      Method advance = cursor.getClass().getMethod("advance");
+      Method key = cursor.getClass().getMethod("key");
+      Method value = cursor.getClass().getMethod("value");
+      Method removeMethod = cursor.getClass().getMethod("remove");
+      while ((Boolean) advance.invoke(cursor)) {
+        Object k = key.invoke(cursor);
+        if (seen.containsKey(k)) {
+          throw new AssertionError("cursor visited a key twice: " + k);
+        }
+        seen.put(k, value.invoke(cursor));
+        if (remove.test(k)) {
+          removeMethod.invoke(cursor);
+        }
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    return seen;
+  }
+
+  /** A copy made by the copy constructor (or {@code Map} constructor for the drop-in map). */
+  ReflectiveMap copy() {
+    try {
+      Class<?> parameter = isDropIn() ? Map.class : map.getClass();
+      Object copy = map.getClass().getConstructor(parameter).newInstance(map);
+      return new ReflectiveMap(copy, keyType, valueType);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A copy made by Java serialization. */
+  ReflectiveMap serialized() {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(map);
+      }
+      try (ObjectInputStream in =
+          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        return new ReflectiveMap(in.readObject(), keyType, valueType);
+      }
+    } catch (IOException | ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return map.toString();
+  }
+}
