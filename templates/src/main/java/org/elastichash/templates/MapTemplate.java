@@ -136,7 +136,13 @@ public final class MapTemplate {
         "entryHash",
         CodeBlock.of("$L ^ $L", key.hashCodeOf("key"), value.hashCodeOf("getValue()")));
     names.put("findBoxed", key.isObject() ? "indexOf" : "indexOfBoxed");
-    names.put("containsBoxedValue", value.isObject() ? "containsValue" : "containsBoxedValue");
+    // Qualified for reference values: inside the Map view an unqualified containsValue(Object)
+    // would be the view's own method.
+    names.put(
+        "containsBoxedValue",
+        value.isObject()
+            ? CodeBlock.of("$T.this.containsValue", selfRaw)
+            : CodeBlock.of("containsBoxedValue"));
     names.put("writeKey", key.writeMethod());
     names.put("writeValue", value.writeMethod());
     names.put("readKey", key.readMethod());
