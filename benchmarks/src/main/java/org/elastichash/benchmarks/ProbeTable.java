@@ -1,0 +1,162 @@
+package org.elastichash.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.elastichash.internal.ElasticTable;
+import org.elastichash.internal.Hashing;
+import org.elastichash.internal.SegmentGeometry;
+
+/**
+ * The paper's experiment: fill a table of about 2^20 slots to {@code 1 - delta} and count probes
+ * per insertion (mean, and the worst-case expectation: the largest count among the last
+ * delta-fraction of insertions, averaged over seeds), per successful and per unsuccessful lookup.
+ *
+ * <p>Elastic hashing runs on the library's own core ({@link ElasticTable}) and counts groups of
+ * eight slots, each inspected with one load. The references are small implementations here: uniform
+ * probing and linear probing count single slots, and uniform probing over groups of eight counts
+ * groups, like the elastic core, for a like-for-like comparison.
+ */
+public final class ProbeTable {
+
+  /** Slots of the reference tables. */
+  static final int SLOTS = 1 << 20;
+
+  private static final int SEEDS = 3;
+  private static final int MISS_SAMPLES = 2_000;
+
+  private ProbeTable() {}
+
+  /** One scheme's figures at one delta. */
+  public record Row(
+      String scheme,
+      double delta,
+      String unit,
+      double insertMean,
+      double insertWorst,
+      double hitMean,
+      double missMean) {}
+
+  /** All rows for the given deltas. */
+  public static List<Row> measure(double[] deltas) {
+    List<Row> rows = new ArrayList<>();
+    for (double delta : deltas) {
+      rows.add(elastic(delta));
+      rows.add(reference("uniform probing over groups of 8", delta, Probing.UNIFORM_GROUPS));
+      rows.add(reference("uniform probing", delta, Probing.UNIFORM));
+      rows.add(reference("linear probing", delta, Probing.LINEAR));
+    }
+    return rows;
+  }
+
+  static Row elastic(double delta) {
+    double insertMean = 0;
+    double insertWorst = 0;
+    double hitMean = 0;
+    double missMean = 0;
+    for (int seed = 0; seed < SEEDS; seed++) {
+      SegmentGeometry geometry = new SegmentGeometry(SLOTS / 16, delta);
+      ElasticTable table = new ElasticTable(geometry);
+      SplittableRandom random = new SplittableRandom(seed);
+      int n = geometry.maxUsedSlots();
+      long[] hashes = new long[n];
+      long[] positions = new long[n];
+      long total = 0;
+      int worst = 0;
+      int tailStart = n - Math.max(1, (int) (delta * n));
+      for (int i = 0; i < n; i++) {
+        hashes[i] = Hashing.mix(random.nextLong());
+        positions[i] = table.claim(hashes[i]);
+        int probes = table.lastClaimProbes();
+        total += probes;
+        if (i >= tailStart) {
+          worst = Math.max(worst, probes);
+        }
+      }
+      long hits = 0;
+      for (int i = 0; i < n; i++) {
+        hits += table.probesToFind(hashes[i], positions[i]);
+      }
+      long misses = 0;
+      for (int i = 0; i < MISS_SAMPLES; i++) {
+        misses += table.probesToMiss(Hashing.mix(random.nextLong()));
+      }
+      insertMean += (double) total / n;
+      insertWorst += worst;
+      hitMean += (double) hits / n;
+      missMean += (double) misses / MISS_SAMPLES;
+    }
+    return new Row(
+        "elastic hashing (this library)",
+        delta,
+        "groups of 8",
+        insertMean / SEEDS,
+        insertWorst / SEEDS,
+        hitMean / SEEDS,
+        missMean / SEEDS);
+  }
+
+  /** The reference schemes, over single slots or groups of eight. */
+  enum Probing {
+    UNIFORM,
+    LINEAR,
+    UNIFORM_GROUPS
+  }
+
+  static Row reference(String name, double delta, Probing probing) {
+    boolean grouped = probing == Probing.UNIFORM_GROUPS;
+    int buckets = grouped ? SLOTS / 8 : SLOTS;
+    int mask = buckets - 1;
+    int n = (int) Math.floor((1 - delta) * SLOTS);
+    double insertMean = 0;
+    double insertWorst = 0;
+    double missMean = 0;
+    for (int seed = 0; seed < SEEDS; seed++) {
+      int[] fill = new int[buckets];
+      int capacity = grouped ? 8 : 1;
+      SplittableRandom random = new SplittableRandom(100 + seed);
+      long total = 0;
+      int worst = 0;
+      int tailStart = n - Math.max(1, (int) (delta * n));
+      for (int i = 0; i < n; i++) {
+        long hash = random.nextLong();
+        int probes = 1;
+        int bucket = (int) hash & mask;
+        int step = probing == Probing.LINEAR ? 1 : (int) (hash >>> 40) | 1;
+        while (fill[bucket] == capacity) {
+          bucket = (bucket + step) & mask;
+          probes++;
+        }
+        fill[bucket]++;
+        total += probes;
+        if (i >= tailStart) {
+          worst = Math.max(worst, probes);
+        }
+      }
+      long misses = 0;
+      for (int i = 0; i < MISS_SAMPLES; i++) {
+        long hash = random.nextLong();
+        int probes = 1;
+        int bucket = (int) hash & mask;
+        int step = probing == Probing.LINEAR ? 1 : (int) (hash >>> 40) | 1;
+        while (fill[bucket] == capacity) {
+          bucket = (bucket + step) & mask;
+          probes++;
+        }
+        misses += probes;
+      }
+      insertMean += (double) total / n;
+      insertWorst += worst;
+      missMean += (double) misses / MISS_SAMPLES;
+    }
+    // Without removals a successful lookup retraces its key's insertion.
+    return new Row(
+        name,
+        delta,
+        grouped ? "groups of 8" : "slots",
+        insertMean / SEEDS,
+        insertWorst / SEEDS,
+        insertMean / SEEDS,
+        missMean / SEEDS);
+  }
+}
