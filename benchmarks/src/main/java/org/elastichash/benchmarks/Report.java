@@ -66,21 +66,9 @@ public final class Report {
 
     System.out.println("Elastic Collections benchmark report (" + (full ? "full" : "quick") + ")");
     System.out.println("[probes] filling tables of 2^20 slots to 1 - delta ...");
-    double[] deltas = {1 / 4.0, 1 / 8.0, 1 / 16.0, 1 / 32.0, 1 / 64.0, 1 / 128.0, 1 / 256.0};
-    if (full) {
-      deltas =
-          new double[] {
-            1 / 4.0,
-            1 / 8.0,
-            1 / 16.0,
-            1 / 32.0,
-            1 / 64.0,
-            1 / 128.0,
-            1 / 256.0,
-            1 / 512.0,
-            1 / 1024.0
-          };
-    }
+    double[] deltas = {
+      1 / 4.0, 1 / 8.0, 1 / 16.0, 1 / 32.0, 1 / 64.0, 1 / 128.0, 1 / 256.0, 1 / 512.0, 1 / 1024.0
+    };
     List<ProbeTable.Row> probes = ProbeTable.measure(deltas);
     System.out.printf("[probes] done in %.0f s%n", seconds(start));
 

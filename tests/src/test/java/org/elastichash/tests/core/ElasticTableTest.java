@@ -15,6 +15,7 @@ import org.elastichash.ElasticStats;
 import org.elastichash.internal.ElasticTable;
 import org.elastichash.internal.Hashing;
 import org.elastichash.internal.SegmentGeometry;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -178,5 +179,119 @@ class ElasticTableTest {
     assertFalse(copy.isLive(first));
     assertEquals(1, table.size());
     assertEquals(0, copy.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.25, 0.125, 0.01})
+  void admitsAndLoadLimitBoundaries(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 5, delta);
+    ElasticTable table = new ElasticTable(geometry);
+    assertTrue(table.admits(geometry.maxUsedSlots()));
+    assertFalse(table.admits(geometry.maxUsedSlots() + 1));
+    SplittableRandom random = new SplittableRandom(2);
+    for (int i = 0; i < geometry.maxUsedSlots(); i++) {
+      assertNotEquals(ElasticTable.NEEDS_RESIZE, table.claim(Hashing.mix(random.nextLong())));
+    }
+    assertEquals(ElasticTable.NEEDS_RESIZE, table.claim(Hashing.mix(random.nextLong())));
+    assertEquals(geometry.maxUsedSlots(), table.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.25, 0.125, 0.01})
+  void segmentsBehindTheScheduleKeepExactlyTheirLowWaterUntilRemovalsFreeMore(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 8, delta);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(4);
+    List<Long> positions = new ArrayList<>();
+    for (long p; (p = table.claim(Hashing.mix(random.nextLong()))) != ElasticTable.NEEDS_RESIZE; ) {
+      positions.add(p);
+    }
+    int behind = table.batch() - 1;
+    ElasticStats full = table.stats();
+    for (int s = 0; s < behind; s++) {
+      assertEquals(
+          geometry.lowWaterEmptySlots(s),
+          geometry.slots(s) - full.segments().get(s).live() - full.segments().get(s).tombstones(),
+          "segment " + s);
+    }
+    // Free a quarter of segment 0, then insert: some insertions go back to segment 0, and none
+    // takes it below its low-water mark of free slots.
+    ElasticTable churned = new ElasticTable(geometry);
+    SplittableRandom again = new SplittableRandom(4);
+    List<Long> placed = new ArrayList<>();
+    for (int i = 0; i < geometry.maxUsedSlots() * 3 / 4; i++) {
+      placed.add(churned.claim(Hashing.mix(again.nextLong())));
+    }
+    int released = 0;
+    for (Long p : placed) {
+      if (ElasticTable.segment(p) == 0 && released < geometry.slots(0) / 4) {
+        churned.release(p);
+        released++;
+      }
+    }
+    int liveBefore = churned.stats().segments().get(0).live();
+    for (int i = 0; i < 200; i++) {
+      churned.claim(Hashing.mix(again.nextLong()));
+    }
+    ElasticStats after = churned.stats();
+    int live = after.segments().get(0).live();
+    if (churned.batch() >= 2) {
+      assertTrue(live > liveBefore, "freed slots behind the schedule are reused");
+    }
+    assertTrue(geometry.slots(0) - live >= geometry.lowWaterEmptySlots(0));
+    assertEquals(churned.tombstones(), after.tombstones());
+    assertEquals(churned.size(), after.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.25, 0.01})
+  void clearForgetsFiltersAndDirectory(double delta) {
+    ElasticTable table = new ElasticTable(new SegmentGeometry(1 << 6, delta));
+    SplittableRandom random = new SplittableRandom(8);
+    while (table.claim(Hashing.mix(random.nextLong())) != ElasticTable.NEEDS_RESIZE) {
+      assertTrue(table.size() > 0);
+    }
+    long first = table.nextLive(-1);
+    table.clear();
+    assertFalse(table.isLive(first));
+    long hash = Hashing.mix(random.nextLong());
+    long position = table.claim(hash);
+    assertEquals(0, ElasticTable.segment(position));
+    assertEquals(1, table.probesToFind(hash, position));
+    for (int i = 0; i < 100; i++) {
+      assertEquals(1, table.probesToMiss(Hashing.mix(random.nextLong())));
+    }
+    assertEquals(0L, table.directoryWord(hash));
+  }
+
+  @Test
+  void isLiveRejectsPositionsOutsideTheTable() {
+    ElasticTable table = new ElasticTable(new SegmentGeometry(4, 0.125));
+    long position = table.claim(Hashing.mix(1L));
+    assertTrue(table.isLive(position));
+    assertFalse(table.isLive(-1));
+    assertFalse(table.isLive(ElasticTable.position(1, 0)));
+    assertFalse(table.isLive(ElasticTable.position(0, 4 * 8)));
+    assertFalse(table.isLive(ElasticTable.position(40, 0)));
+    assertFalse(table.isLive(ElasticTable.position(0, ElasticTable.slot(position) ^ 1)));
+  }
+
+  @Test
+  void resizeChoiceAtTheTombstoneBoundary() {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 4, 0.125);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(6);
+    List<Long> positions = new ArrayList<>();
+    for (long p; (p = table.claim(Hashing.mix(random.nextLong()))) != ElasticTable.NEEDS_RESIZE; ) {
+      positions.add(p);
+    }
+    for (Long p : positions) {
+      int used = table.size() + table.tombstones();
+      boolean tombstoneHeavy = table.size() <= used - used / 4;
+      assertEquals(
+          tombstoneHeavy ? geometry.topGroups() : 2 * geometry.topGroups(),
+          table.resized().geometry().topGroups());
+      table.release(p);
+    }
   }
 }
