@@ -103,10 +103,29 @@ public final class ProbeTable {
     UNIFORM_GROUPS
   }
 
+  /** Where a probe sequence found room, and how many buckets it inspected. */
+  private record Probe(int bucket, int probes) {}
+
+  /**
+   * The first bucket with room along the hash's probe sequence: steps of 1 for linear probing, of
+   * an odd hash-derived stride otherwise, which visits every bucket. Without removals, a miss stops
+   * at the same bucket an insertion would take.
+   */
+  private static Probe firstFree(int[] fill, int capacity, long hash, Probing probing) {
+    int mask = fill.length - 1;
+    int bucket = (int) hash & mask;
+    int step = probing == Probing.LINEAR ? 1 : (int) (hash >>> 40) | 1;
+    int probes = 1;
+    while (fill[bucket] == capacity) {
+      bucket = (bucket + step) & mask;
+      probes++;
+    }
+    return new Probe(bucket, probes);
+  }
+
   static Row reference(String name, double delta, Probing probing) {
     boolean grouped = probing == Probing.UNIFORM_GROUPS;
     int buckets = grouped ? SLOTS / 8 : SLOTS;
-    int mask = buckets - 1;
     int n = (int) Math.floor((1 - delta) * SLOTS);
     double insertMean = 0;
     double insertWorst = 0;
@@ -120,14 +139,9 @@ public final class ProbeTable {
       int tailStart = n - Math.max(1, (int) (delta * n));
       for (int i = 0; i < n; i++) {
         long hash = random.nextLong();
-        int probes = 1;
-        int bucket = (int) hash & mask;
-        int step = probing == Probing.LINEAR ? 1 : (int) (hash >>> 40) | 1;
-        while (fill[bucket] == capacity) {
-          bucket = (bucket + step) & mask;
-          probes++;
-        }
-        fill[bucket]++;
+        Probe probe = firstFree(fill, capacity, hash, probing);
+        int probes = probe.probes();
+        fill[probe.bucket()]++;
         total += probes;
         if (i >= tailStart) {
           worst = Math.max(worst, probes);
@@ -135,15 +149,7 @@ public final class ProbeTable {
       }
       long misses = 0;
       for (int i = 0; i < MISS_SAMPLES; i++) {
-        long hash = random.nextLong();
-        int probes = 1;
-        int bucket = (int) hash & mask;
-        int step = probing == Probing.LINEAR ? 1 : (int) (hash >>> 40) | 1;
-        while (fill[bucket] == capacity) {
-          bucket = (bucket + step) & mask;
-          probes++;
-        }
-        misses += probes;
+        misses += firstFree(fill, capacity, random.nextLong(), probing).probes();
       }
       insertMean += (double) total / n;
       insertWorst += worst;
