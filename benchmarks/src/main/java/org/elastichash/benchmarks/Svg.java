@@ -190,7 +190,6 @@ final class Svg {
   }
 
   private static void axisLogY(StringBuilder svg, double low, double high, String label) {
-    int plotWidth = WIDTH - LEFT - RIGHT;
     int plotHeight = HEIGHT - TOP - BOTTOM;
     for (int d = (int) low; d <= high; d++) {
       for (int m : new int[] {1, 2, 5}) {
@@ -198,44 +197,35 @@ final class Svg {
         if (v > high + 1e-9) {
           continue;
         }
-        double y = TOP + plotHeight * (1 - (v - low) / (high - low));
-        svg.append(
-            String.format(
-                Locale.ROOT,
-                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-                LEFT,
-                y,
-                LEFT + plotWidth,
-                y,
-                LEFT - 6,
-                y + 4,
-                format(m * Math.pow(10, d))));
+        gridLine(svg, TOP + plotHeight * (1 - (v - low) / (high - low)), m * Math.pow(10, d));
       }
     }
     yLabel(svg, label);
   }
 
   private static void axisLinearY(StringBuilder svg, double high, String label) {
-    int plotWidth = WIDTH - LEFT - RIGHT;
     int plotHeight = HEIGHT - TOP - BOTTOM;
     for (int i = 0; i <= 5; i++) {
       double v = high * i / 5;
-      double y = TOP + plotHeight * (1 - (double) i / 5);
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                  + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-              LEFT,
-              y,
-              LEFT + plotWidth,
-              y,
-              LEFT - 6,
-              y + 4,
-              format(v)));
+      gridLine(svg, TOP + plotHeight * (1 - (double) i / 5), v);
     }
     yLabel(svg, label);
+  }
+
+  /** A horizontal grid line at {@code y} labelled with the axis value {@code value}. */
+  private static void gridLine(StringBuilder svg, double y, double value) {
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+                + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+            LEFT,
+            y,
+            WIDTH - RIGHT,
+            y,
+            LEFT - 6,
+            y + 4,
+            format(value)));
   }
 
   private static void yLabel(StringBuilder svg, String label) {
