@@ -58,6 +58,19 @@ public enum JavaType {
     return this == OBJECT;
   }
 
+  /** Whether values of this type can be added to, for counting maps' {@code addTo}. */
+  public boolean isNumeric() {
+    return this != BOOLEAN && this != CHAR && this != OBJECT;
+  }
+
+  /**
+   * The cast that brings an arithmetic result back to this type: {@code "(byte) "} for byte and
+   * short, whose sums widen to int; empty for the others.
+   */
+  public String narrowing() {
+    return this == BYTE || this == SHORT ? "(" + name().toLowerCase(Locale.ROOT) + ") " : "";
+  }
+
   /** Whether this type may be a key type: every type but boolean. */
   public boolean canBeKey() {
     return this != BOOLEAN;

@@ -247,6 +247,7 @@ public final class MapTemplate {
     addLookup(map);
     addQueries(map);
     addUpdates(map);
+    addConditionalUpdates(map);
     addIteration(map);
     addStorage(map);
     if (dropIn) {
@@ -781,6 +782,161 @@ public final class MapTemplate {
                     }
                     """))
             .build());
+  }
+
+  /** replace, conditional remove, addTo, the key and value arrays and trimToSize. */
+  private void addConditionalUpdates(TypeSpec.Builder map) {
+    map.addMethod(
+        mapMethod(
+                "replace",
+                """
+                Replaces the value of {@code key} if it is present. Expected O(1) probes.
+
+                @param key the key
+                @param value the new value
+                @return the value it replaced, or $absent:L if {@code key} was absent
+                """)
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(param("v", "value"))
+            .addStatement("long position = indexOf(key)")
+            .addStatement(code("return position < 0 ? $absent:L : setValueAt(position, value)"))
+            .build());
+    names.put("currentIsOld", value.equal("valueAt(position)", "oldValue"));
+    map.addMethod(
+        mapMethod(
+                "replace",
+                """
+                Replaces the value of {@code key} with {@code newValue} if it is currently {@code
+                oldValue}. Expected O(1) probes.
+
+                @param key the key
+                @param oldValue the value expected
+                @param newValue the value to store
+                @return whether the value was replaced
+                """)
+            .returns(boolean.class)
+            .addParameter(param("k", "key"))
+            .addParameter(param("v", "oldValue"))
+            .addParameter(param("v", "newValue"))
+            .addCode(
+                code(
+                    """
+                    long position = indexOf(key);
+                    if (position < 0 || !($currentIsOld:L)) {
+                      return false;
+                    }
+                    setValueAt(position, newValue);
+                    return true;
+                    """))
+            .build());
+    names.put("currentIsValue", value.equal("valueAt(position)", "value"));
+    map.addMethod(
+        mapMethod(
+                "remove",
+                """
+                Removes the entry of {@code key} if its value is {@code value}. Expected O(1) probes.
+
+                @param key the key
+                @param value the value expected
+                @return whether the entry was removed
+                """)
+            .returns(boolean.class)
+            .addParameter(param("kQuery", "key"))
+            .addParameter(param("vQuery", "value"))
+            .addCode(
+                code(
+                    """
+                    long position = indexOf(key);
+                    if (position < 0 || !($currentIsValue:L)) {
+                      return false;
+                    }
+                    removeAt(position);
+                    return true;
+                    """))
+            .build());
+    if (value.isNumeric()) {
+      names.put("narrow", value.narrowing());
+      map.addMethod(
+          publicMethod(
+                  "addTo",
+                  """
+                  Adds {@code increment} to the value of {@code key}; an absent key starts from the
+                  default return value. Expected O(1) probes, amortized over growth.
+
+                  @param key the key
+                  @param increment what to add
+                  @return the value before the addition (the default return value if absent)
+                  """)
+              .returns(type("v"))
+              .addParameter(param("k", "key"))
+              .addParameter(param("v", "increment"))
+              .addCode(
+                  code(
+                      """
+                      long hash = $hashing:T.mix(key);
+                      long position = indexOf(key, hash);
+                      if (position >= 0) {
+                        $v:T previous = valueAt(position);
+                        setValueAt(position, $narrow:L(previous + increment));
+                        return previous;
+                      }
+                      insert(key, $narrow:L(defaultReturnValue + increment), hash);
+                      return defaultReturnValue;
+                      """))
+              .build());
+    }
+    if (!dropIn) {
+      map.addMethod(
+          arrayOf("keys", "kStore", "keyAt", "The keys, in iteration order, in a new array.\n"));
+      map.addMethod(
+          arrayOf(
+              "values",
+              "vStore",
+              "valueAt",
+              "The values, in the order {@link #keys()} returns the keys, in a new array.\n"));
+    }
+    map.addMethod(
+        publicMethod(
+                "trimToSize",
+                """
+                Rebuilds the map into the smallest table that holds its entries, dropping
+                tombstones. Linear in the size.
+
+                @return whether the map was rebuilt
+                """)
+            .returns(boolean.class)
+            .addCode(
+                code(
+                    """
+                    $geometry:T smallest =
+                        $geometry:T.forExpectedSize(table.size(), table.geometry().delta());
+                    if (smallest.topGroups() >= table.geometry().topGroups() && table.tombstones() == 0) {
+                      return false;
+                    }
+                    rebuild(new $table:T(smallest));
+                    modCount++;
+                    return true;
+                    """))
+            .build());
+  }
+
+  private MethodSpec arrayOf(String name, String elementType, String reader, String javadoc) {
+    return publicMethod(name, javadoc + "\n<p>Linear in the capacity.\n")
+        .returns(ArrayTypeName.of(type(elementType)))
+        .addCode(
+            code(
+                """
+                $ELEMENT:T[] result = new $ELEMENT:T[table.size()];
+                int i = 0;
+                for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                  result[i++] = READER(position);
+                }
+                return result;
+                """
+                    .replace("ELEMENT", elementType)
+                    .replace("READER", reader)))
+        .build();
   }
 
   private void addIteration(TypeSpec.Builder map) {

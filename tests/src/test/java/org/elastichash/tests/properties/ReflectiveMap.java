@@ -92,6 +92,37 @@ final class ReflectiveMap {
     return call("remove", new Class<?>[] {queryKey()}, key);
   }
 
+  Object replace(Object key, Object value) {
+    return call("replace", new Class<?>[] {keyType, valueType}, key, value);
+  }
+
+  boolean replace(Object key, Object oldValue, Object newValue) {
+    return (Boolean)
+        call("replace", new Class<?>[] {keyType, valueType, valueType}, key, oldValue, newValue);
+  }
+
+  boolean remove(Object key, Object value) {
+    return (Boolean) call("remove", new Class<?>[] {queryKey(), queryValue()}, key, value);
+  }
+
+  Object addTo(Object key, Object increment) {
+    return call("addTo", new Class<?>[] {keyType, valueType}, key, increment);
+  }
+
+  boolean trimToSize() {
+    return (Boolean) call("trimToSize", new Class<?>[0]);
+  }
+
+  /** {@code keys()} or {@code values()} as a list of boxed elements. */
+  java.util.List<Object> array(String name) {
+    Object array = call(name, new Class<?>[0]);
+    java.util.List<Object> elements = new java.util.ArrayList<>();
+    for (int i = 0; i < java.lang.reflect.Array.getLength(array); i++) {
+      elements.add(java.lang.reflect.Array.get(array, i));
+    }
+    return elements;
+  }
+
   boolean containsKey(Object key) {
     return (Boolean) call("containsKey", new Class<?>[] {queryKey()}, key);
   }

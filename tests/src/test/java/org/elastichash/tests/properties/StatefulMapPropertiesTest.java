@@ -54,7 +54,13 @@ class StatefulMapPropertiesTest {
     COPY,
     SERIALIZE,
     BULK_PUT,
-    BULK_REMOVE
+    BULK_REMOVE,
+    REPLACE,
+    REPLACE_IF_EQUAL,
+    REMOVE_IF_EQUAL,
+    ADD_TO,
+    ARRAYS,
+    TRIM_TO_SIZE
   }
 
   /** One step; bulk operations carry their keys. */
@@ -220,6 +226,60 @@ class StatefulMapPropertiesTest {
           model.put(key, v);
         }
       }
+      case REPLACE -> {
+        Object expected = absentOr(fixture, model, k);
+        if (model.containsKey(k)) {
+          model.put(k, v);
+        }
+        assertEquals(expected, map.replace(k, v), where);
+      }
+      case REPLACE_IF_EQUAL -> {
+        // Half the time ask for the current value, so that the replacement can happen.
+        Object old = Objects.hashCode(v) % 2 == 0 ? model.get(k) : v;
+        if (old == null && fixture.valueType().isPrimitive()) {
+          old = fixture.absent();
+        }
+        boolean expected = model.containsKey(k) && Objects.equals(model.get(k), old);
+        if (expected) {
+          model.put(k, v);
+        }
+        assertEquals(expected, map.replace(k, old, v), where);
+      }
+      case REMOVE_IF_EQUAL -> {
+        Object value = Objects.hashCode(v) % 2 == 0 ? model.get(k) : v;
+        if (value == null && fixture.valueType().isPrimitive()) {
+          value = fixture.absent();
+        }
+        boolean expected = model.containsKey(k) && Objects.equals(model.get(k), value);
+        if (expected) {
+          model.remove(k);
+        }
+        assertEquals(expected, map.remove(k, value), where);
+      }
+      case ADD_TO -> {
+        if (fixture.valueType().isPrimitive()) {
+          Object previous = absentOr(fixture, model, k);
+          model.put(k, sum(previous, v));
+          assertEquals(previous, map.addTo(k, v), where);
+        }
+      }
+      case ARRAYS -> {
+        if (!map.isDropIn()) {
+          List<Object> keys = map.array("keys");
+          List<Object> values = map.array("values");
+          assertEquals(model.size(), keys.size(), where + ": keys()");
+          assertEquals(model.size(), values.size(), where + ": values()");
+          for (int i = 0; i < keys.size(); i++) {
+            assertEquals(model.get(keys.get(i)), values.get(i), where + ": keys() and values()");
+          }
+          assertEquals(model.keySet(), new java.util.HashSet<>(keys), where + ": keys()");
+        }
+      }
+      case TRIM_TO_SIZE -> {
+        map.trimToSize();
+        assertEquals(0, map.stats().tombstones(), where + ": tombstones after trimToSize");
+        assertSameContents(map, model, where + ": after trimToSize");
+      }
       case BULK_REMOVE -> {
         for (Object key : c.bulk()) {
           Object expected = absentOr(fixture, model, key);
@@ -229,6 +289,18 @@ class StatefulMapPropertiesTest {
       }
     }
     return map;
+  }
+
+  /** {@code a + b} in the arithmetic of the boxed type, as {@code addTo} adds. */
+  private static Object sum(Object a, Object b) {
+    if (a instanceof Integer x) {
+      return x + (Integer) b;
+    } else if (a instanceof Long x) {
+      return x + (Long) b;
+    } else if (a instanceof Float x) {
+      return x + (Float) b;
+    }
+    throw new AssertionError("no addTo for " + a.getClass());
   }
 
   /** Removes about a third of the keys, chosen by the command's value so shrinking can vary it. */
