@@ -56,4 +56,20 @@ public record MapSpec(JavaType key, JavaType value, String packageName) {
   public String consumerName() {
     return key.label() + value.label() + "Consumer";
   }
+
+  /**
+   * The simple name of the entry predicate interface, for {@code removeIf}: {@code
+   * IntIntPredicate}.
+   */
+  public String predicateName() {
+    return key.label() + value.label() + "Predicate";
+  }
+
+  /**
+   * The simple name of the interface mapping an entry to a new value, for {@code replaceAll}:
+   * {@code IntIntFunction}.
+   */
+  public String functionName() {
+    return key.label() + value.label() + "Function";
+  }
 }

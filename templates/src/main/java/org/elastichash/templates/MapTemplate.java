@@ -32,6 +32,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -121,6 +123,8 @@ public final class MapTemplate {
     names.put("absent", dropIn ? "null" : "defaultReturnValue");
     names.put("zero", value.zero());
     names.put("consumer", consumerParameterType(keyVariable, valueVariable));
+    names.put("predicate", predicateParameterType(keyVariable, valueVariable));
+    names.put("function", functionParameterType(keyVariable, valueVariable));
     names.put(
         "entry",
         parameterized(ClassName.get(Map.Entry.class), List.of(boxed(k, key), boxed(v, value))));
@@ -176,9 +180,57 @@ public final class MapTemplate {
         consumer, typeVariables.stream().map(WildcardTypeName::supertypeOf).toList());
   }
 
+  private TypeName predicateParameterType(TypeVariableName k, TypeVariableName v) {
+    if (dropIn) {
+      return ParameterizedTypeName.get(
+          ClassName.get(BiPredicate.class),
+          WildcardTypeName.supertypeOf(k),
+          WildcardTypeName.supertypeOf(v));
+    }
+    return parameterized(
+        ClassName.get(spec.packageName(), spec.predicateName()),
+        typeVariables.stream().map(WildcardTypeName::supertypeOf).toList());
+  }
+
+  private TypeName functionParameterType(TypeVariableName k, TypeVariableName v) {
+    if (dropIn) {
+      return ParameterizedTypeName.get(
+          ClassName.get(BiFunction.class),
+          WildcardTypeName.supertypeOf(k),
+          WildcardTypeName.supertypeOf(v),
+          WildcardTypeName.subtypeOf(v));
+    }
+    return parameterized(ClassName.get(spec.packageName(), spec.functionName()), typeVariables);
+  }
+
   private List<JavaFile> files() {
     JavaFile map = javaFile(mapType());
-    return dropIn ? List.of(map) : List.of(map, javaFile(consumerType()));
+    if (dropIn) {
+      return List.of(map);
+    }
+    return List.of(
+        map,
+        javaFile(
+            entryInterface(
+                spec.consumerName(),
+                "accept",
+                TypeName.VOID,
+                "An operation on one entry of a map",
+                "Performs this operation on one entry.\n")),
+        javaFile(
+            entryInterface(
+                spec.predicateName(),
+                "test",
+                TypeName.BOOLEAN,
+                "A condition on one entry of a map",
+                "Whether the entry satisfies this condition.\n")),
+        javaFile(
+            entryInterface(
+                spec.functionName(),
+                "apply",
+                type("v"),
+                "A function from one entry of a map to a new value for it",
+                "The new value for the entry.\n")));
   }
 
   private JavaFile javaFile(TypeSpec type) {
@@ -248,6 +300,7 @@ public final class MapTemplate {
     addQueries(map);
     addUpdates(map);
     addConditionalUpdates(map);
+    addBulkOperations(map);
     addIteration(map);
     addStorage(map);
     if (dropIn) {
@@ -779,6 +832,71 @@ public final class MapTemplate {
                       double delta = table.geometry().delta();
                       rebuild(new $table:T($geometry:T.forExpectedSize(expectedSize, delta)));
                       modCount++;
+                    }
+                    """))
+            .build());
+  }
+
+  /** removeIf and replaceAll: bulk operations over every entry, in place. */
+  private void addBulkOperations(TypeSpec.Builder map) {
+    map.addMethod(
+        publicMethod(
+                "removeIf",
+                """
+                Removes every entry that satisfies {@code filter}. Linear in the capacity; the other
+                entries do not move.
+
+                @param filter the condition on key and value
+                @return whether any entry was removed
+                @throws NullPointerException if {@code filter} is null
+                @throws java.util.ConcurrentModificationException if {@code filter} changes the map
+                """)
+            .returns(boolean.class)
+            .addParameter(type("predicate"), "filter")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkNotNull(filter, "filter");
+                    int expectedModCount = modCount;
+                    boolean removed = false;
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      boolean remove = filter.test(keyAt(position), valueAt(position));
+                      if (modCount != expectedModCount) {
+                        throw new $cme:T();
+                      }
+                      if (remove) {
+                        removeAt(position);
+                        expectedModCount = modCount;
+                        removed = true;
+                      }
+                    }
+                    return removed;
+                    """))
+            .build());
+    map.addMethod(
+        mapMethod(
+                "replaceAll",
+                """
+                Replaces every value with what {@code function} returns for its entry. Linear in
+                the capacity.
+
+                @param function the new value of each entry, from its key and value
+                @throws NullPointerException if {@code function} is null
+                @throws java.util.ConcurrentModificationException if {@code function} changes the
+                    map
+                """)
+            .addParameter(type("function"), "function")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkNotNull(function, "function");
+                    int expectedModCount = modCount;
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      $v:T replacement = function.apply(keyAt(position), valueAt(position));
+                      if (modCount != expectedModCount) {
+                        throw new $cme:T();
+                      }
+                      setValueAt(position, replacement);
                     }
                     """))
             .build());
@@ -1743,24 +1861,33 @@ public final class MapTemplate {
   // The consumer interface
   // ---------------------------------------------------------------------------------------------
 
-  private TypeSpec consumerType() {
-    TypeSpec.Builder consumer =
-        TypeSpec.interfaceBuilder(spec.consumerName())
-            .addModifiers(Modifier.PUBLIC)
-            .addAnnotation(FunctionalInterface.class)
-            .addTypeVariables(typeVariables)
-            .addJavadoc(
-                code(
-                    "An operation on one entry of a map with {@code $kName:L} keys and {@code $vName:L} values.\n"
-                        + (typeVariables.isEmpty() ? "" : typeParameterDocs())))
-            .addMethod(
-                MethodSpec.methodBuilder("accept")
-                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                    .addJavadoc(
-                        "Performs this operation on one entry.\n\n@param key the key\n@param value the value\n")
-                    .addParameter(type("k"), "key")
-                    .addParameter(type("v"), "value")
-                    .build());
-    return consumer.build();
+  /** A functional interface taking one entry's key and value, in the map's package. */
+  private TypeSpec entryInterface(
+      String name, String method, TypeName returns, String summary, String methodDoc) {
+    return TypeSpec.interfaceBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addAnnotation(FunctionalInterface.class)
+        .addTypeVariables(typeVariables)
+        .addJavadoc(
+            code(
+                summary
+                    + " with {@code $kName:L} keys and {@code $vName:L} values.\n"
+                    + (typeVariables.isEmpty() ? "" : typeParameterDocs())))
+        .addMethod(
+            MethodSpec.methodBuilder(method)
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .addJavadoc(
+                    methodDoc
+                        + "\n@param key the key\n@param value the value\n"
+                        + (returns.equals(TypeName.VOID)
+                            ? ""
+                            : returns.equals(TypeName.BOOLEAN)
+                                ? "@return whether the entry satisfies the condition\n"
+                                : "@return the new value\n"))
+                .returns(returns)
+                .addParameter(type("k"), "key")
+                .addParameter(type("v"), "value")
+                .build())
+        .build();
   }
 }

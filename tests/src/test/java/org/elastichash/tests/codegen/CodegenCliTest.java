@@ -98,7 +98,9 @@ class CodegenCliTest {
     Path consumer = out.resolve("com/acme/ShortFloatConsumer.java");
     assertTrue(Files.exists(map));
     assertTrue(Files.exists(consumer));
-    assertEquals(2, filesUnder(out).size());
+    assertTrue(Files.exists(out.resolve("com/acme/ShortFloatPredicate.java")));
+    assertTrue(Files.exists(out.resolve("com/acme/ShortFloatFunction.java")));
+    assertEquals(4, filesUnder(out).size());
     String source = Files.readString(map);
     assertTrue(source.startsWith("package com.acme;"));
     assertTrue(source.contains("public float get(short key)"));
@@ -119,7 +121,10 @@ class CodegenCliTest {
         assertFalse(MapTemplate.generate(spec).isEmpty());
       }
     }
-    assertEquals(8 * 9 * 2 - 1, sources.size(), "a map and a consumer per pair but Object->Object");
+    assertEquals(
+        8 * 9 * 4 - 3,
+        sources.size(),
+        "a map and its consumer, predicate and function per pair, but Object->Object alone");
     compile(sources);
   }
 

@@ -159,6 +159,49 @@ final class ReflectiveMap {
         : (Map<Object, Object>) call("asMap", new Class<?>[0]);
   }
 
+  /** Calls the one-argument method {@code name} with a proxy of its functional parameter type. */
+  private Object callWithFunction(
+      String name, java.util.function.BiFunction<Object, Object, Object> body) {
+    Method method =
+        java.util.Arrays.stream(map.getClass().getMethods())
+            .filter(m -> m.getName().equals(name) && m.getParameterCount() == 1)
+            .filter(m -> !m.getParameterTypes()[0].isPrimitive())
+            .filter(m -> !isDropIn() || m.getDeclaringClass() == map.getClass())
+            .findFirst()
+            .orElseThrow();
+    Class<?> type = method.getParameterTypes()[0];
+    Object function =
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, m, args) -> {
+              if (m.getDeclaringClass() == Object.class) {
+                return m.getName().equals("hashCode") ? 0 : null;
+              }
+              return body.apply(args[0], args[1]);
+            });
+    try {
+      return method.invoke(map, function);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** {@code removeIf} with the map's own predicate type. */
+  boolean removeIf(java.util.function.BiPredicate<Object, Object> filter) {
+    return (Boolean) callWithFunction("removeIf", (k, v) -> filter.test(k, v));
+  }
+
+  /** {@code replaceAll} with the map's own function type. */
+  void replaceAll(java.util.function.BiFunction<Object, Object, Object> function) {
+    callWithFunction("replaceAll", function);
+  }
+
   /** Every entry, collected through {@code forEach} with the map's own consumer type. */
   Map<Object, Object> entriesByForEach() {
     Map<Object, Object> seen = new HashMap<>();

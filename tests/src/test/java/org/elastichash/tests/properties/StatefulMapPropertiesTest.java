@@ -60,7 +60,9 @@ class StatefulMapPropertiesTest {
     REMOVE_IF_EQUAL,
     ADD_TO,
     ARRAYS,
-    TRIM_TO_SIZE
+    TRIM_TO_SIZE,
+    REMOVE_IF,
+    REPLACE_ALL
   }
 
   /** One step; bulk operations carry their keys. */
@@ -280,6 +282,16 @@ class StatefulMapPropertiesTest {
         assertEquals(0, map.stats().tombstones(), where + ": tombstones after trimToSize");
         assertSameContents(map, model, where + ": after trimToSize");
       }
+      case REMOVE_IF -> {
+        Predicate<Object> doomed = selector(c);
+        boolean expected = model.keySet().removeIf(doomed);
+        assertEquals(expected, map.removeIf((key, value) -> doomed.test(key)), where);
+      }
+      case REPLACE_ALL -> {
+        model.replaceAll((key, value) -> transform(value));
+        map.replaceAll((key, value) -> transform(value));
+        assertSameContents(map, model, where + ": after replaceAll");
+      }
       case BULK_REMOVE -> {
         for (Object key : c.bulk()) {
           Object expected = absentOr(fixture, model, key);
@@ -289,6 +301,18 @@ class StatefulMapPropertiesTest {
       }
     }
     return map;
+  }
+
+  /** A new value derived from the old, of the same type; null and non-null for references. */
+  private static Object transform(Object value) {
+    if (value instanceof Integer x) {
+      return x * 3 + 1;
+    } else if (value instanceof Long x) {
+      return x * 3 + 1;
+    } else if (value instanceof Float x) {
+      return x * 2 - 1;
+    }
+    return value == null ? "was null" : value.toString().length() % 2 == 0 ? null : value + "!";
   }
 
   /** {@code a + b} in the arithmetic of the boxed type, as {@code addTo} adds. */
