@@ -113,7 +113,6 @@ public final class MapTemplate {
     names.put("hashing", HASHING);
     names.put("control", CONTROL);
     names.put("args", ARGUMENTS);
-    names.put("stats", STATS);
     names.put("objects", Objects.class);
     names.put("cme", ConcurrentModificationException.class);
     names.put("noSuchElement", NoSuchElementException.class);
