@@ -123,6 +123,28 @@ public final class MapTemplate {
     names.put("zero", value.zero());
     names.put("consumer", consumerParameterType(keyVariable, valueVariable));
     names.put("predicate", predicateParameterType(keyVariable, valueVariable));
+    TypeName kBox = key.isObject() ? keyVariable : key.boxed();
+    TypeName vBox = value.isObject() ? valueVariable : value.boxed();
+    names.put(
+        "remapping",
+        ParameterizedTypeName.get(
+            ClassName.get(BiFunction.class),
+            WildcardTypeName.supertypeOf(kBox),
+            WildcardTypeName.supertypeOf(vBox),
+            WildcardTypeName.subtypeOf(vBox)));
+    names.put(
+        "mapping",
+        ParameterizedTypeName.get(
+            ClassName.get(java.util.function.Function.class),
+            WildcardTypeName.supertypeOf(kBox),
+            WildcardTypeName.subtypeOf(vBox)));
+    names.put(
+        "merging",
+        ParameterizedTypeName.get(
+            ClassName.get(BiFunction.class),
+            WildcardTypeName.supertypeOf(vBox),
+            WildcardTypeName.supertypeOf(vBox),
+            WildcardTypeName.subtypeOf(vBox)));
     names.put("function", functionParameterType(keyVariable, valueVariable));
     names.put(
         "entry",
@@ -300,6 +322,7 @@ public final class MapTemplate {
     addUpdates(map);
     addConditionalUpdates(map);
     addBulkOperations(map);
+    addComputeMethods(map);
     addIteration(map);
     addStorage(map);
     if (dropIn) {
@@ -898,6 +921,184 @@ public final class MapTemplate {
                       setValueAt(position, replacement);
                     }
                     """))
+            .build());
+  }
+
+  /**
+   * The compute family and merge, with {@code java.util.Map} semantics: the functions take and
+   * return boxed values so that {@code null} can say "absent" and "remove", as fastutil's do;
+   * {@code addTo} is the boxing-free way to count.
+   */
+  private void addComputeMethods(TypeSpec.Builder map) {
+    String absentIfNull = value.isObject() ? " || valueAt(position) == null" : "";
+    names.put("absentIfNull", absentIfNull);
+    map.addMethod(
+        mapMethod(
+                "compute",
+                """
+                Maps {@code key} to what {@code remappingFunction} returns for it and its current
+                value ({@code null} if absent), or removes it if that is {@code null}. Expected O(1)
+                probes plus the function.
+
+                @param key the key
+                @param remappingFunction the new value from the key and the current value
+                @return the new value, or $absent:L if the key ends up absent
+                @throws NullPointerException if {@code remappingFunction} is null
+                @throws java.util.ConcurrentModificationException if the function changes the map
+                """)
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(type("remapping"), "remappingFunction")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkNotNull(remappingFunction, "remappingFunction");
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
+                    $vBox:T current = position < 0 ? null : valueAt(position);
+                    int expectedModCount = modCount;
+                    $vBox:T replacement = remappingFunction.apply(key, current);
+                    if (modCount != expectedModCount) {
+                      throw new $cme:T();
+                    }
+                    if (replacement == null) {
+                      if (position >= 0) {
+                        removeAt(position);
+                      }
+                      return $absent:L;
+                    }
+                    if (position >= 0) {
+                      setValueAt(position, replacement);
+                    } else {
+                      insert(key, replacement, hash);
+                    }
+                    return replacement;
+                    """))
+            .build());
+    map.addMethod(
+        mapMethod(
+                "computeIfPresent",
+                """
+                If {@code key} has a value, replaces it with what {@code remappingFunction} returns,
+                or removes the entry if that is {@code null}. Expected O(1) probes plus the function.
+
+                @param key the key
+                @param remappingFunction the new value from the key and the current value
+                @return the new value, or $absent:L if the key ends up absent
+                @throws NullPointerException if {@code remappingFunction} is null
+                @throws java.util.ConcurrentModificationException if the function changes the map
+                """)
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(type("remapping"), "remappingFunction")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkNotNull(remappingFunction, "remappingFunction");
+                    long position = indexOf(key);
+                    if (position < 0$absentIfNull:L) {
+                      return $absent:L;
+                    }
+                    int expectedModCount = modCount;
+                    $vBox:T replacement = remappingFunction.apply(key, valueAt(position));
+                    if (modCount != expectedModCount) {
+                      throw new $cme:T();
+                    }
+                    if (replacement == null) {
+                      removeAt(position);
+                      return $absent:L;
+                    }
+                    setValueAt(position, replacement);
+                    return replacement;
+                    """))
+            .build());
+    map.addMethod(
+        mapMethod(
+                "computeIfAbsent",
+                """
+                If {@code key} has no value, maps it to what {@code mappingFunction} returns unless
+                that is {@code null}. Expected O(1) probes plus the function.
+
+                @param key the key
+                @param mappingFunction the value for an absent key
+                @return the current or new value, or $absent:L if the key stays absent
+                @throws NullPointerException if {@code mappingFunction} is null
+                @throws java.util.ConcurrentModificationException if the function changes the map
+                """)
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(type("mapping"), "mappingFunction")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkNotNull(mappingFunction, "mappingFunction");
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
+                    if (!(position < 0$absentIfNull:L)) {
+                      return valueAt(position);
+                    }
+                    int expectedModCount = modCount;
+                    $vBox:T created = mappingFunction.apply(key);
+                    if (modCount != expectedModCount) {
+                      throw new $cme:T();
+                    }
+                    if (created == null) {
+                      return $absent:L;
+                    }
+                    if (position >= 0) {
+                      setValueAt(position, created);
+                    } else {
+                      insert(key, created, hash);
+                    }
+                    return created;
+                    """))
+            .build());
+    map.addMethod(
+        mapMethod(
+                "merge",
+                """
+                Maps an absent {@code key} to {@code value}, or replaces its value with what {@code
+                remappingFunction} returns for the old value and {@code value}, removing the entry
+                if that is {@code null}. Expected O(1) probes plus the function.
+
+                @param key the key
+                @param value the value to store or merge
+                @param remappingFunction the merged value from the old value and {@code value}
+                @return the new value, or $absent:L if the key ends up absent
+                @throws NullPointerException if {@code remappingFunction} is null
+                @throws java.util.ConcurrentModificationException if the function changes the map
+                """)
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(param("v", "value"))
+            .addParameter(type("merging"), "remappingFunction")
+            .addCode(
+                code(
+                    (value.isObject() ? "$args:T.checkNotNull(value, \"value\");\n" : "")
+                        + """
+                        $args:T.checkNotNull(remappingFunction, "remappingFunction");
+                        long hash = $hashing:T.mix(key);
+                        long position = indexOf(key, hash);
+                        if (position < 0$absentIfNull:L) {
+                          if (position >= 0) {
+                            setValueAt(position, value);
+                          } else {
+                            insert(key, value, hash);
+                          }
+                          return value;
+                        }
+                        int expectedModCount = modCount;
+                        $vBox:T merged = remappingFunction.apply(valueAt(position), value);
+                        if (modCount != expectedModCount) {
+                          throw new $cme:T();
+                        }
+                        if (merged == null) {
+                          removeAt(position);
+                          return $absent:L;
+                        }
+                        setValueAt(position, merged);
+                        return merged;
+                        """))
             .build());
   }
 

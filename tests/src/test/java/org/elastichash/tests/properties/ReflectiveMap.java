@@ -192,6 +192,38 @@ final class ReflectiveMap {
     }
   }
 
+  Object compute(Object key, java.util.function.BiFunction<Object, Object, Object> function) {
+    return call(
+        "compute", new Class<?>[] {keyType, java.util.function.BiFunction.class}, key, function);
+  }
+
+  Object computeIfPresent(
+      Object key, java.util.function.BiFunction<Object, Object, Object> function) {
+    return call(
+        "computeIfPresent",
+        new Class<?>[] {keyType, java.util.function.BiFunction.class},
+        key,
+        function);
+  }
+
+  Object computeIfAbsent(Object key, java.util.function.Function<Object, Object> function) {
+    return call(
+        "computeIfAbsent",
+        new Class<?>[] {keyType, java.util.function.Function.class},
+        key,
+        function);
+  }
+
+  Object merge(
+      Object key, Object value, java.util.function.BiFunction<Object, Object, Object> function) {
+    return call(
+        "merge",
+        new Class<?>[] {keyType, valueType, java.util.function.BiFunction.class},
+        key,
+        value,
+        function);
+  }
+
   /** {@code removeIf} with the map's own predicate type. */
   boolean removeIf(java.util.function.BiPredicate<Object, Object> filter) {
     return (Boolean) callWithFunction("removeIf", (k, v) -> filter.test(k, v));

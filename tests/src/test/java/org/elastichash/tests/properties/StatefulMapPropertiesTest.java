@@ -62,7 +62,11 @@ class StatefulMapPropertiesTest {
     ARRAYS,
     TRIM_TO_SIZE,
     REMOVE_IF,
-    REPLACE_ALL
+    REPLACE_ALL,
+    COMPUTE,
+    COMPUTE_IF_PRESENT,
+    COMPUTE_IF_ABSENT,
+    MERGE
   }
 
   /** One step; bulk operations carry their keys. */
@@ -291,6 +295,33 @@ class StatefulMapPropertiesTest {
         model.replaceAll((key, value) -> transform(value));
         map.replaceAll((key, value) -> transform(value));
         assertSameContents(map, model, where + ": after replaceAll");
+      }
+      case COMPUTE -> {
+        java.util.function.BiFunction<Object, Object, Object> f =
+            (key, old) -> selector(c).test(key) ? null : transform(old == null ? v : old);
+        Object expected = model.compute(k, f);
+        assertEquals(expected == null ? fixture.absent() : expected, map.compute(k, f), where);
+      }
+      case COMPUTE_IF_PRESENT -> {
+        java.util.function.BiFunction<Object, Object, Object> f =
+            (key, old) -> selector(c).test(key) ? null : transform(old);
+        Object expected = model.computeIfPresent(k, f);
+        assertEquals(
+            expected == null ? fixture.absent() : expected, map.computeIfPresent(k, f), where);
+      }
+      case COMPUTE_IF_ABSENT -> {
+        java.util.function.Function<Object, Object> f = key -> selector(c).test(key) ? null : v;
+        Object expected = model.computeIfAbsent(k, f);
+        assertEquals(
+            expected == null ? fixture.absent() : expected, map.computeIfAbsent(k, f), where);
+      }
+      case MERGE -> {
+        if (v != null) {
+          java.util.function.BiFunction<Object, Object, Object> f =
+              (old, given) -> selector(c).test(old) ? null : transform(old);
+          Object expected = model.merge(k, v, f);
+          assertEquals(expected == null ? fixture.absent() : expected, map.merge(k, v, f), where);
+        }
       }
       case BULK_REMOVE -> {
         for (Object key : c.bulk()) {
