@@ -25,33 +25,57 @@ public record ElasticStats(double delta, int batch, int maxUsedSlots, List<Segme
   public record Segment(
       int capacity, boolean allocated, int live, int tombstones, int longestProbeRun) {
 
-    /** Live entries as a fraction of capacity. */
+    /**
+     * Live entries as a fraction of capacity.
+     *
+     * @return the segment's load
+     */
     public double load() {
       return (double) live / capacity;
     }
   }
 
-  /** Live entries in all segments. */
+  /**
+   * Live entries in all segments.
+   *
+   * @return the map's size
+   */
   public int size() {
     return segments.stream().mapToInt(Segment::live).sum();
   }
 
-  /** Slots in all segments, allocated or not. */
+  /**
+   * Slots in all segments, allocated or not.
+   *
+   * @return the capacity
+   */
   public int capacity() {
     return segments.stream().mapToInt(Segment::capacity).sum();
   }
 
-  /** Slots in segments whose arrays are allocated. */
+  /**
+   * Slots in segments whose arrays are allocated.
+   *
+   * @return the allocated capacity
+   */
   public int allocatedCapacity() {
     return segments.stream().filter(Segment::allocated).mapToInt(Segment::capacity).sum();
   }
 
-  /** Tombstones in all segments. */
+  /**
+   * Tombstones in all segments.
+   *
+   * @return the tombstones
+   */
   public int tombstones() {
     return segments.stream().mapToInt(Segment::tombstones).sum();
   }
 
-  /** Live entries as a fraction of all slots. */
+  /**
+   * Live entries as a fraction of all slots.
+   *
+   * @return the map's load
+   */
   public double load() {
     return (double) size() / capacity();
   }

@@ -629,12 +629,15 @@ public final class MapTemplate {
 
   private void addQueries(TypeSpec.Builder map) {
     map.addMethod(
-        mapMethod("size", "The number of entries. Constant time.\n")
+        mapMethod(
+                "size", "The number of entries. Constant time.\n\n@return the number of entries\n")
             .returns(int.class)
             .addStatement("return table.size()")
             .build());
     map.addMethod(
-        mapMethod("isEmpty", "Whether the map has no entries. Constant time.\n")
+        mapMethod(
+                "isEmpty",
+                "Whether the map has no entries. Constant time.\n\n@return whether it is empty\n")
             .returns(boolean.class)
             .addStatement("return table.size() == 0")
             .build());
@@ -646,12 +649,14 @@ public final class MapTemplate {
                       The value of {@code key}, or {@code null} if it is absent. Expected O(1) probes.
 
                       @param key the key, possibly null
+                      @return the value, or {@code null}
                       """
                     : """
                       The value of {@code key}, or the default return value if it is absent. Expected O(1)
                       probes.
 
                       @param key the key
+                      @return the value, or the default return value
                       """)
             .returns(type("v"))
             .addParameter(param("kQuery", "key"))
@@ -666,6 +671,7 @@ public final class MapTemplate {
 
                 @param key the key
                 @param defaultValue what to return if {@code key} is absent
+                @return the value, or {@code defaultValue}
                 """)
             .returns(type("v"))
             .addParameter(param("kQuery", "key"))
@@ -680,6 +686,7 @@ public final class MapTemplate {
                 Whether the map has an entry for {@code key}. Expected O(1) probes.
 
                 @param key the key
+                @return whether {@code key} is present
                 """)
             .returns(boolean.class)
             .addParameter(param("kQuery", "key"))
@@ -692,6 +699,7 @@ public final class MapTemplate {
                 Whether some key maps to {@code value}. Linear in the capacity.
 
                 @param value the value
+                @return whether {@code value} is present
                 """)
             .returns(boolean.class)
             .addParameter(param("vQuery", "value"))
@@ -709,7 +717,8 @@ public final class MapTemplate {
     map.addMethod(
         publicMethod(
                 "stats",
-                "A snapshot of the map's segments: capacity, live entries, tombstones, probes.\n")
+                "A snapshot of the map's segments: capacity, live entries, tombstones, probes.\n"
+                    + "\n@return the statistics, per segment and in total\n")
             .returns(STATS)
             .addStatement("return table.stats()")
             .build());
@@ -1206,13 +1215,18 @@ public final class MapTemplate {
     }
     if (!dropIn) {
       map.addMethod(
-          arrayOf("keys", "kStore", "keyAt", "The keys, in iteration order, in a new array.\n"));
+          arrayOf(
+              "keys",
+              "kStore",
+              "keyAt",
+              "The keys, in iteration order, in a new array.\n\n@return the keys\n"));
       map.addMethod(
           arrayOf(
               "values",
               "vStore",
               "valueAt",
-              "The values, in the order {@link #keys()} returns the keys, in a new array.\n"));
+              "The values, in the order {@link #keys()} returns the keys, in a new array.\n"
+                  + "\n@return the values\n"));
     }
     map.addMethod(
         publicMethod(
@@ -1289,6 +1303,8 @@ public final class MapTemplate {
                 """
                 A cursor over the entries: {@code while (cursor.advance()) { cursor.key(); ... }}. It
                 allocates nothing per entry and fails fast.
+
+                @return a cursor before the first entry
                 """)
             .returns(selfRaw.nestedClass("Cursor"))
             .addStatement("return new Cursor()")
@@ -1317,7 +1333,9 @@ public final class MapTemplate {
                 .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(
-            publicMethod("advance", "Moves to the next entry; false if there is none.\n")
+            publicMethod(
+                    "advance",
+                    "Moves to the next entry.\n\n@return whether there was one; false at the end\n")
                 .returns(boolean.class)
                 .addCode(
                     code(
@@ -1340,7 +1358,8 @@ public final class MapTemplate {
         .addMethod(
             publicMethod(
                     "key",
-                    "The current entry's key.\n\n@throws IllegalStateException if there is no current entry\n")
+                    "The current entry's key.\n\n@return the key\n"
+                        + "@throws IllegalStateException if there is no current entry\n")
                 .returns(type("k"))
                 .addStatement("checkOnEntry()")
                 .addStatement("return keyAt(position)")
@@ -1348,7 +1367,8 @@ public final class MapTemplate {
         .addMethod(
             publicMethod(
                     "value",
-                    "The current entry's value.\n\n@throws IllegalStateException if there is no current entry\n")
+                    "The current entry's value.\n\n@return the value\n"
+                        + "@throws IllegalStateException if there is no current entry\n")
                 .returns(type("v"))
                 .addStatement("checkOnEntry()")
                 .addStatement("return valueAt(position)")
@@ -1527,7 +1547,8 @@ public final class MapTemplate {
     map.addMethod(
         publicMethod(
                 "defaultReturnValue",
-                "What queries return for a missing key; initially {@code $zero:L}.\n")
+                "What queries return for a missing key; initially {@code $zero:L}.\n"
+                    + "\n@return the default return value\n")
             .returns(type("v"))
             .addStatement("return defaultReturnValue")
             .build());
@@ -1549,6 +1570,8 @@ public final class MapTemplate {
                 A live {@link java.util.Map} view of this map: changes to either show in the other. The
                 view boxes keys and values, rejects {@code null} where this map has a primitive type,
                 and returns {@code null} for missing keys whatever the default return value.
+
+                @return the view, the same object on every call
                 """)
             .returns(type("boxedMap"))
             .addCode(
@@ -2009,6 +2032,8 @@ public final class MapTemplate {
                     """
                     Writes the delta, the size and then each key and value.
 
+                    @param out the stream
+                    @throws IOException if writing fails
                     @serialData the delta (double), the size (int), then each key and value
                     """))
             .addParameter(ObjectOutputStream.class, "out")
@@ -2027,7 +2052,11 @@ public final class MapTemplate {
             .build());
     MethodSpec.Builder read =
         privateMethod("readObject")
-            .addJavadoc("Reads what {@link #writeObject} wrote and rebuilds the table.\n")
+            .addJavadoc(
+                "Reads what {@link #writeObject} wrote and rebuilds the table.\n\n"
+                    + "@param in the stream\n"
+                    + "@throws IOException if reading fails or the stream is corrupt\n"
+                    + "@throws ClassNotFoundException if a key or value class is missing\n")
             .addParameter(ObjectInputStream.class, "in")
             .addException(IOException.class)
             .addException(ClassNotFoundException.class);
