@@ -128,6 +128,74 @@ class CodegenCliTest {
     compile(sources);
   }
 
+  /** The library on this test's class path: target/classes in a reactor build, else the jar. */
+  private static String libraryPath() {
+    return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> entry.contains("generated-collections"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void moduleExportsOnlyThePublicPackage() throws IOException {
+    Path app = Files.createDirectories(out.resolve("app/com/acme/app"));
+    Files.writeString(
+        out.resolve("app/module-info.java"), "module com.acme.app { requires org.elastichash; }");
+    Files.writeString(
+        app.resolve("Uses.java"),
+        "package com.acme.app; class Uses { Object map = new org.elastichash.ElasticIntIntMap(); }");
+    assertEquals(0, compileModule(List.of(), out.resolve("app")).status());
+    Files.writeString(
+        app.resolve("Internal.java"),
+        "package com.acme.app; class Internal { Object o = org.elastichash.internal.Hashing.class; }");
+    Result denied = compileModule(List.of(), out.resolve("app"));
+    assertTrue(denied.status() != 0, "org.elastichash.internal must not be exported");
+    assertTrue(denied.stderr().contains("org.elastichash.internal"), denied.stderr());
+  }
+
+  @Test
+  void generatedPairCompilesInAModuleWithAddExports() throws IOException {
+    Path sources = out.resolve("app");
+    Files.createDirectories(sources);
+    Files.writeString(
+        sources.resolve("module-info.java"), "module com.acme.app { requires org.elastichash; }");
+    Result generated =
+        run(
+            "--key",
+            "short",
+            "--value",
+            "float",
+            "--package",
+            "com.acme.app",
+            "--out",
+            sources.toString());
+    assertEquals(0, generated.status(), generated.stderr());
+    Result compiled =
+        compileModule(
+            List.of("--add-exports", "org.elastichash/org.elastichash.internal=com.acme.app"),
+            sources);
+    assertEquals(0, compiled.status(), compiled.stderr());
+  }
+
+  private Result compileModule(List<String> options, Path sourceRoot) throws IOException {
+    List<String> args = new ArrayList<>(options);
+    args.addAll(
+        List.of(
+            "-proc:none",
+            "-d",
+            Files.createTempDirectory(out, "classes").toString(),
+            "--module-path",
+            libraryPath()));
+    try (Stream<Path> files = Files.walk(sourceRoot)) {
+      files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+    }
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    int status =
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, diagnostics, diagnostics, args.toArray(new String[0]));
+    return new Result(status, "", diagnostics.toString(StandardCharsets.UTF_8));
+  }
+
   /** The test class path without entries that do not exist, which javac would warn about. */
   private static String existingClassPath() {
     return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
