@@ -17,7 +17,7 @@ import org.elastichash.templates.ShippedMaps;
  * Command line entry point of the generator.
  *
  * <pre>
- * java -jar codegen.jar --key &lt;type&gt; --value &lt;type&gt; [--package &lt;pkg&gt;] --out &lt;dir&gt;
+ * java -jar codegen.jar --key &lt;type&gt; [--value &lt;type&gt;] [--package &lt;pkg&gt;] --out &lt;dir&gt;
  * java -jar codegen.jar --shipped --out &lt;dir&gt;
  * </pre>
  *
@@ -34,14 +34,15 @@ public final class CodegenCli {
 
   static final String USAGE =
       """
-      usage: java -jar codegen.jar --key <type> --value <type> [--package <pkg>] --out <dir>
+      usage: java -jar codegen.jar --key <type> [--value <type>] [--package <pkg>] --out <dir>
              java -jar codegen.jar --shipped --out <dir>
 
-      Generates an elastic hash map (and the entry-consumer interface it needs) as Java source
-      into <dir>, in package directories. The output compiles against generated-collections.
+      Generates an elastic hash map (and the functional interfaces its methods take) as Java
+      source into <dir>, in package directories; without --value, a set of <type> elements.
+      The output compiles against generated-collections.
 
         --key <type>      byte short char int long float double Object
-        --value <type>    byte short char int long float double boolean Object
+        --value <type>    byte short char int long float double boolean Object; omit for a set
         --package <pkg>   the package of the generated map (default: org.elastichash)
         --out <dir>       the source root to write into (created if missing)
         --shipped         generate every map the library ships instead of one pair
@@ -147,13 +148,17 @@ public final class CodegenCli {
         }
         return new Request(ShippedMaps.ALL, outDir);
       }
-      if (key == null || value == null) {
-        throw new IllegalArgumentException("--key and --value are required");
+      if (key == null) {
+        throw new IllegalArgumentException(
+            value == null ? "--key is required" : "--value needs a --key");
       }
       JavaType keyType = JavaType.parse(key);
-      JavaType valueType = JavaType.parse(value);
+      JavaType valueType = value == null ? null : JavaType.parse(value);
       if (!keyType.canBeKey()) {
-        throw new IllegalArgumentException("--key cannot be boolean");
+        throw new IllegalArgumentException(
+            value == null
+                ? "--key cannot be boolean: sets of boolean are not supported"
+                : "--key cannot be boolean");
       }
       MapSpec spec =
           new MapSpec(

@@ -62,6 +62,7 @@ public final class MapTemplate {
   private final MapSpec spec;
   private final JavaType key;
   private final JavaType value;
+  private final boolean hasValues;
   private final boolean dropIn;
   private final ClassName selfRaw;
   private final List<TypeVariableName> typeVariables;
@@ -69,38 +70,35 @@ public final class MapTemplate {
 
   /**
    * Binds the placeholders for one spec. Types: {@code k}, {@code v} (the key and value types, a
-   * primitive or {@code K}/{@code V}), {@code kBox}, {@code vBox} (boxed), {@code kStore}, {@code
-   * vStore} (array element types), {@code kQuery}, {@code vQuery} (parameter types of queries:
-   * {@code Object} for reference types, as in {@code java.util.Map}), {@code self}, {@code
-   * selfRaw}, {@code selfAny} (the map type with its type variables, raw, and wildcarded), the core
-   * classes, and {@code absent}: what a method returns for a missing key.
+   * primitive or {@code K}/{@code V}; a set's element type is {@code E}), {@code kBox}, {@code
+   * vBox} (boxed), {@code kStore}, {@code vStore} (array element types), {@code kQuery}, {@code
+   * vQuery} (parameter types of queries: {@code Object} for reference types, as in {@code
+   * java.util.Map}), {@code self}, {@code selfRaw}, {@code selfAny} (the collection type with its
+   * type variables, raw, and wildcarded), the core classes, and {@code absent}: what a method
+   * returns for a missing key. A set binds no value placeholders.
    */
   private MapTemplate(MapSpec spec) {
     this.spec = spec;
     this.key = spec.key();
     this.value = spec.value();
-    this.dropIn = spec.isDropInMap();
+    this.hasValues = !spec.isSet();
+    this.dropIn = spec.isDropIn();
     this.selfRaw = ClassName.get(spec.packageName(), spec.className());
-    TypeVariableName keyVariable = TypeVariableName.get("K");
+    TypeVariableName keyVariable = TypeVariableName.get(hasValues ? "K" : "E");
     TypeVariableName valueVariable = TypeVariableName.get("V");
     this.typeVariables =
-        key.isObject() && value.isObject()
+        hasValues && key.isObject() && value.isObject()
             ? List.of(keyVariable, valueVariable)
             : key.isObject()
                 ? List.of(keyVariable)
-                : value.isObject() ? List.of(valueVariable) : List.of();
+                : hasValues && value.isObject() ? List.of(valueVariable) : List.of();
     TypeName k = key.isObject() ? keyVariable : key.primitive();
-    TypeName v = value.isObject() ? valueVariable : value.primitive();
+    TypeName kBox = key.isObject() ? keyVariable : key.boxed();
     names.put("k", k);
-    names.put("v", v);
-    names.put("kBox", key.isObject() ? keyVariable : key.boxed());
-    names.put("vBox", value.isObject() ? valueVariable : value.boxed());
+    names.put("kBox", kBox);
     names.put("kStore", key.primitive());
-    names.put("vStore", value.primitive());
     names.put("kQuery", key.primitive());
-    names.put("vQuery", value.primitive());
-    names.put("kName", key.isObject() ? "K" : key.spelling());
-    names.put("vName", value.isObject() ? "V" : value.spelling());
+    names.put("kName", key.isObject() ? keyVariable.name() : key.spelling());
     names.put("selfRaw", selfRaw);
     names.put("self", parameterized(selfRaw, typeVariables));
     names.put(
@@ -118,13 +116,39 @@ public final class MapTemplate {
     names.put("noSuchElement", NoSuchElementException.class);
     names.put("invalid", InvalidObjectException.class);
     names.put("arrays", Arrays.class);
+    names.put("keyMatches", key.equal("segmentKeys[slot]", "key"));
+    names.put("keyHash", key.hashCodeOf("keyAt(position)"));
+    names.put("findBoxed", key.isObject() ? "indexOf" : "indexOfBoxed");
+    names.put("writeKey", key.writeMethod());
+    names.put("readKey", key.readMethod());
+    names.put("noun", hasValues ? "map" : "set");
+    names.put("item", hasValues ? "entry" : "element");
+    names.put("items", hasValues ? "entries" : "elements");
+    names.put("filterOn", hasValues ? "key and value" : "the element");
+    names.put("actionOn", hasValues ? "each key and value" : "each element");
+    names.put(
+        "entryArguments", hasValues ? "keyAt(position), valueAt(position)" : "keyAt(position)");
+    if (hasValues) {
+      bindValueNames(k, kBox, keyVariable, valueVariable);
+    } else {
+      bindElementNames(kBox);
+    }
+  }
+
+  private void bindValueNames(
+      TypeName k, TypeName kBox, TypeVariableName keyVariable, TypeVariableName valueVariable) {
+    TypeName v = value.isObject() ? valueVariable : value.primitive();
+    TypeName vBox = value.isObject() ? valueVariable : value.boxed();
+    names.put("v", v);
+    names.put("vBox", vBox);
+    names.put("vStore", value.primitive());
+    names.put("vQuery", value.primitive());
+    names.put("vName", value.isObject() ? "V" : value.spelling());
     names.put("mapEntry", ClassName.get(Map.Entry.class));
     names.put("absent", dropIn ? "null" : "defaultReturnValue");
     names.put("zero", value.zero());
     names.put("consumer", consumerParameterType(keyVariable, valueVariable));
     names.put("predicate", predicateParameterType(keyVariable, valueVariable));
-    TypeName kBox = key.isObject() ? keyVariable : key.boxed();
-    TypeName vBox = value.isObject() ? valueVariable : value.boxed();
     names.put(
         "remapping",
         ParameterizedTypeName.get(
@@ -146,21 +170,14 @@ public final class MapTemplate {
             WildcardTypeName.supertypeOf(vBox),
             WildcardTypeName.subtypeOf(vBox)));
     names.put("function", functionParameterType(keyVariable, valueVariable));
-    names.put(
-        "entry",
-        parameterized(ClassName.get(Map.Entry.class), List.of(boxed(k, key), boxed(v, value))));
-    names.put(
-        "boxedMap",
-        parameterized(ClassName.get(Map.class), List.of(boxed(k, key), boxed(v, value))));
-    names.put("keyMatches", key.equal("segmentKeys[slot]", "key"));
+    names.put("entry", parameterized(ClassName.get(Map.Entry.class), List.of(kBox, vBox)));
+    names.put("boxedMap", parameterized(ClassName.get(Map.class), List.of(kBox, vBox)));
     names.put("valueMatches", value.equal("valueAt(position)", "value"));
     names.put("sameValue", value.equal("valueAt(position)", "that.valueAt(match)"));
-    names.put("keyHash", key.hashCodeOf("keyAt(position)"));
     names.put("valueHash", value.hashCodeOf("valueAt(position)"));
     names.put(
         "entryHash",
         CodeBlock.of("$L ^ $L", key.hashCodeOf("key"), value.hashCodeOf("getValue()")));
-    names.put("findBoxed", key.isObject() ? "indexOf" : "indexOfBoxed");
     // Qualified for reference values: inside the Map view an unqualified containsValue(Object)
     // would be the view's own method.
     names.put(
@@ -168,10 +185,41 @@ public final class MapTemplate {
         value.isObject()
             ? CodeBlock.of("$T.this.containsValue", selfRaw)
             : CodeBlock.of("containsBoxedValue"));
-    names.put("writeKey", key.writeMethod());
     names.put("writeValue", value.writeMethod());
-    names.put("readKey", key.readMethod());
     names.put("readValue", value.readMethod());
+  }
+
+  /**
+   * A set's element consumer and predicate: {@code java.util.function}'s where it has one for the
+   * element type ({@code IntConsumer}, {@code Consumer<? super E>}), else one generated beside the
+   * set ({@code ShortConsumer}).
+   */
+  private void bindElementNames(TypeName kBox) {
+    names.put("boxedSet", ParameterizedTypeName.get(ClassName.get(Set.class), kBox));
+    names.put("keyIterator", ParameterizedTypeName.get(ClassName.get(Iterator.class), kBox));
+    if (key.isObject()) {
+      names.put(
+          "consumer",
+          ParameterizedTypeName.get(
+              ClassName.get(java.util.function.Consumer.class),
+              WildcardTypeName.supertypeOf(kBox)));
+      names.put(
+          "predicate",
+          ParameterizedTypeName.get(
+              ClassName.get(java.util.function.Predicate.class),
+              WildcardTypeName.supertypeOf(kBox)));
+    } else if (hasJdkElementInterfaces()) {
+      names.put("consumer", ClassName.get("java.util.function", key.label() + "Consumer"));
+      names.put("predicate", ClassName.get("java.util.function", key.label() + "Predicate"));
+    } else {
+      names.put("consumer", ClassName.get(spec.packageName(), spec.consumerName()));
+      names.put("predicate", ClassName.get(spec.packageName(), spec.predicateName()));
+    }
+  }
+
+  /** Whether {@code java.util.function} has a consumer and predicate for the set's elements. */
+  private boolean hasJdkElementInterfaces() {
+    return key == JavaType.INT || key == JavaType.LONG || key == JavaType.DOUBLE || key.isObject();
   }
 
   /** Generates the map of {@code spec} and the consumer interface it needs, if any. */
@@ -226,6 +274,26 @@ public final class MapTemplate {
 
   private List<JavaFile> files() {
     JavaFile map = javaFile(mapType());
+    if (!hasValues) {
+      return hasJdkElementInterfaces()
+          ? List.of(map)
+          : List.of(
+              map,
+              javaFile(
+                  elementInterface(
+                      spec.consumerName(),
+                      "accept",
+                      TypeName.VOID,
+                      "An operation on one element of a set",
+                      "Performs this operation on one element.\n")),
+              javaFile(
+                  elementInterface(
+                      spec.predicateName(),
+                      "test",
+                      TypeName.BOOLEAN,
+                      "A condition on one element of a set",
+                      "Whether the element satisfies this condition.\n")));
+    }
     if (dropIn) {
       return List.of(map);
     }
@@ -313,38 +381,61 @@ public final class MapTemplate {
             .addJavadoc(code(classJavadoc()));
     if (dropIn) {
       map.superclass(
-          ParameterizedTypeName.get(ClassName.get(AbstractMap.class), type("k"), type("v")));
+          hasValues
+              ? ParameterizedTypeName.get(ClassName.get(AbstractMap.class), type("k"), type("v"))
+              : ParameterizedTypeName.get(ClassName.get(AbstractSet.class), type("k")));
     }
     addFields(map);
     addConstructors(map);
     addLookup(map);
     addQueries(map);
     addUpdates(map);
-    addConditionalUpdates(map);
     addBulkOperations(map);
-    addComputeMethods(map);
     addIteration(map);
     addStorage(map);
-    if (dropIn) {
-      addCollectionViews(map);
+    if (hasValues) {
+      addConditionalUpdates(map);
+      addComputeMethods(map);
+      if (dropIn) {
+        addCollectionViews(map);
+      } else {
+        addPrimitiveObjectMethods(map);
+        map.addType(mapViewType());
+      }
+      addViewSupport(map);
     } else {
-      addPrimitiveObjectMethods(map);
-      map.addType(mapViewType());
+      addElementArrayAndTrim(map);
+      if (!dropIn) {
+        addPrimitiveSetObjectMethods(map);
+        map.addType(setViewType());
+      }
+      addKeyIteratorSupport(map);
     }
-    addViewSupport(map);
     addSerialization(map);
     return map.build();
   }
 
   private String classJavadoc() {
     String intro =
-        dropIn
-            ? """
+        !hasValues
+            ? dropIn
+                ? """
+                  A hash set built on elastic hashing, a drop-in replacement for {@link
+                  java.util.HashSet}: it honours the whole {@link java.util.Set} contract, accepts a
+                  {@code null} element, and keeps its elements in arrays with no entry objects.
+                  """
+                : """
+                  A hash set of {@code $kName:L} elements built on elastic hashing, with its elements in
+                  arrays and no boxing on its own API. {@link #asSet()} gives a live, writable {@link
+                  java.util.Set} view.
+                  """
+            : dropIn
+                ? """
               A hash map built on elastic hashing, a drop-in replacement for {@link java.util.HashMap}:
               it honours the whole {@link java.util.Map} contract, accepts {@code null} keys and
               values, and keeps entries in parallel arrays with no entry objects.
               """
-            : """
+                : """
               A hash map from {@code $kName:L} keys to {@code $vName:L} values built on elastic hashing,
               with keys and values in parallel arrays and no boxing on its own API. A missing key reads
               as the {@linkplain #defaultReturnValue() default return value}; {@link #asMap()} gives a
@@ -356,11 +447,11 @@ public final class MapTemplate {
           <p>Elastic hashing (Farach-Colton, Krapivin and Kuszmaul, "Optimal Bounds for Open
           Addressing Without Reordering") splits the table into segments of halving size and fills
           them in batches, so that lookups take O(1) expected probes on average even when the table
-          is {@code 1 - delta} full, and entries never move once placed. The map therefore runs at a
-          higher load than a linear-probing map for the same speed. It grows by doubling when live
+          is {@code 1 - delta} full, and entries never move once placed. It therefore runs at a
+          higher load than a linear-probing table for the same speed. It grows by doubling when live
           entries plus tombstones reach {@code 1 - delta} of its slots.
 
-          <p>Iterators and cursors are fail-fast. The map is not thread-safe.
+          <p>Iterators and cursors are fail-fast. The $noun:L is not thread-safe.
 
           <p>Generated from the Elastic Collections template; do not edit.
           """
@@ -369,6 +460,9 @@ public final class MapTemplate {
 
   private String typeParameterDocs() {
     StringBuilder docs = new StringBuilder("\n");
+    if (!hasValues) {
+      return docs.append("@param <E> the element type\n").toString();
+    }
     if (key.isObject()) {
       docs.append("@param <K> the key type\n");
     }
@@ -397,19 +491,27 @@ public final class MapTemplate {
             .addJavadoc(
                 "Keys per segment; a segment's array is null until the segment is first used.\n")
             .build());
-    map.addField(
-        FieldSpec.builder(
-                ArrayTypeName.of(ArrayTypeName.of(type("vStore"))),
-                "values",
-                Modifier.PRIVATE,
-                Modifier.TRANSIENT)
-            .addJavadoc("Values per segment, parallel to {@link #keys}.\n")
-            .build());
+    if (hasValues) {
+      map.addField(
+          FieldSpec.builder(
+                  ArrayTypeName.of(ArrayTypeName.of(type("vStore"))),
+                  "values",
+                  Modifier.PRIVATE,
+                  Modifier.TRANSIENT)
+              .addJavadoc("Values per segment, parallel to {@link #keys}.\n")
+              .build());
+    }
     map.addField(
         FieldSpec.builder(int.class, "modCount", Modifier.PRIVATE, Modifier.TRANSIENT)
             .addJavadoc("Structural modifications so far, for fail-fast iteration.\n")
             .build());
-    if (!dropIn) {
+    if (!hasValues) {
+      if (!dropIn) {
+        map.addField(
+            FieldSpec.builder(type("boxedSet"), "view", Modifier.PRIVATE, Modifier.TRANSIENT)
+                .build());
+      }
+    } else if (!dropIn) {
       map.addField(
           FieldSpec.builder(type("v"), "defaultReturnValue", Modifier.PRIVATE)
               .addJavadoc("What queries return for a missing key.\n")
@@ -424,7 +526,8 @@ public final class MapTemplate {
     map.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Creates an empty map with the default expected size and delta.\n")
+            .addJavadoc(
+                code("Creates an empty $noun:L with the default expected size and delta.\n"))
             .addStatement("this($T.DEFAULT_EXPECTED_SIZE, $T.DEFAULT_DELTA)", ARGUMENTS, ARGUMENTS)
             .build());
     map.addMethod(
@@ -433,10 +536,10 @@ public final class MapTemplate {
             .addJavadoc(
                 code(
                     """
-                    Creates an empty map that holds {@code expectedSize} entries without growing, with the
-                    default delta.
+                    Creates an empty $noun:L that holds {@code expectedSize} $items:L without growing, with
+                    the default delta.
 
-                    @param expectedSize the number of entries the map should hold without growing
+                    @param expectedSize the number of $items:L the $noun:L should hold without growing
                     @throws IllegalArgumentException if {@code expectedSize} is negative
                     """))
             .addParameter(int.class, "expectedSize")
@@ -448,10 +551,10 @@ public final class MapTemplate {
             .addJavadoc(
                 code(
                     """
-                    Creates an empty map that holds {@code expectedSize} entries without growing and keeps
-                    a fraction {@code delta} of its slots free.
+                    Creates an empty $noun:L that holds {@code expectedSize} $items:L without growing and
+                    keeps a fraction {@code delta} of its slots free.
 
-                    @param expectedSize the number of entries the map should hold without growing
+                    @param expectedSize the number of $items:L the $noun:L should hold without growing
                     @param delta the free fraction, in (0, 1): smaller saves memory, larger probes less
                     @throws IllegalArgumentException if {@code expectedSize} is negative or {@code delta}
                         is NaN or outside (0, 1)
@@ -461,66 +564,52 @@ public final class MapTemplate {
             .addStatement("reset(new $T($T.forExpectedSize(expectedSize, delta)))", TABLE, GEOMETRY)
             .build());
     if (dropIn) {
-      map.addMethod(
-          MethodSpec.constructorBuilder()
-              .addModifiers(Modifier.PUBLIC)
-              .addJavadoc(
-                  code(
-                      """
-                      Creates a map with the same mappings as {@code map}.
-
-                      @param map the mappings to copy
-                      @throws NullPointerException if {@code map} is null
-                      """))
-              .addParameter(
-                  ParameterizedTypeName.get(
-                      ClassName.get(Map.class),
-                      WildcardTypeName.subtypeOf(type("k")),
-                      WildcardTypeName.subtypeOf(type("v"))),
-                  "map")
-              .addCode(
-                  code(
-                      """
-                      this(
-                          $args:T.checkNotNull(map, "map").size(),
-                          map instanceof $selfRaw:T<?, ?> elastic
-                              ? elastic.table.geometry().delta()
-                              : $args:T.DEFAULT_DELTA);
-                      putAll(map);
-                      """))
-              .build());
+      map.addMethod(dropInCopyConstructor());
     } else {
+      StringBuilder copy =
+          new StringBuilder(
+              """
+              $args:T.checkNotNull(other, "other");
+              table = new $table:T(other.table);
+              keys = other.keys.clone();
+              """);
+      if (hasValues) {
+        copy.append("values = other.values.clone();\n");
+      }
+      copy.append("for (int s = 0; s < keys.length; s++) {\n  if (keys[s] != null) {\n");
+      copy.append("    keys[s] = keys[s].clone();\n");
+      if (hasValues) {
+        copy.append("    values[s] = values[s].clone();\n");
+      }
+      copy.append("  }\n}\n");
+      if (hasValues) {
+        copy.append("defaultReturnValue = other.defaultReturnValue;\n");
+      }
       map.addMethod(
           MethodSpec.constructorBuilder()
               .addModifiers(Modifier.PUBLIC)
               .addJavadoc(
                   code(
-                      """
-                      Creates a copy of {@code other} with the same mappings, delta, layout and default
-                      return value; the two maps share no state.
+                      hasValues
+                          ? """
+                            Creates a copy of {@code other} with the same mappings, delta, layout and
+                            default return value; the two maps share no state.
 
-                      @param other the map to copy
-                      @throws NullPointerException if {@code other} is null
-                      """))
+                            @param other the map to copy
+                            @throws NullPointerException if {@code other} is null
+                            """
+                          : """
+                            Creates a copy of {@code other} with the same elements, delta and layout; the
+                            two sets share no state.
+
+                            @param other the set to copy
+                            @throws NullPointerException if {@code other} is null
+                            """))
               .addParameter(type("self"), "other")
-              .addCode(
-                  code(
-                      """
-                      $args:T.checkNotNull(other, "other");
-                      table = new $table:T(other.table);
-                      keys = other.keys.clone();
-                      values = other.values.clone();
-                      for (int s = 0; s < keys.length; s++) {
-                        if (keys[s] != null) {
-                          keys[s] = keys[s].clone();
-                          values[s] = values[s].clone();
-                        }
-                      }
-                      defaultReturnValue = other.defaultReturnValue;
-                      """))
+              .addCode(code(copy.toString()))
               .build());
     }
-    map.addMethod(
+    MethodSpec.Builder reset =
         privateMethod("reset")
             .addParameter(TABLE, "newTable")
             .addCode(
@@ -529,9 +618,55 @@ public final class MapTemplate {
                     table = newTable;
                     int segments = newTable.geometry().segmentCount();
                     keys = new $kStore:T[segments][];
-                    values = new $vStore:T[segments][];
-                    """))
-            .build());
+                    """));
+    if (hasValues) {
+      reset.addCode(code("values = new $vStore:T[segments][];\n"));
+    }
+    map.addMethod(reset.build());
+  }
+
+  /** The drop-in collection's constructor from any {@code Map} or {@code Collection}. */
+  private MethodSpec dropInCopyConstructor() {
+    TypeName source =
+        hasValues
+            ? ParameterizedTypeName.get(
+                ClassName.get(Map.class),
+                WildcardTypeName.subtypeOf(type("k")),
+                WildcardTypeName.subtypeOf(type("v")))
+            : ParameterizedTypeName.get(
+                ClassName.get(Collection.class), WildcardTypeName.subtypeOf(type("k")));
+    names.put("source", hasValues ? "map" : "elements");
+    names.put("wildcards", hasValues ? "<?, ?>" : "<?>");
+    names.put("addAll", hasValues ? "putAll" : "addAll");
+    return MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            code(
+                hasValues
+                    ? """
+                      Creates a map with the same mappings as {@code map}.
+
+                      @param map the mappings to copy
+                      @throws NullPointerException if {@code map} is null
+                      """
+                    : """
+                      Creates a set with the same elements as {@code elements}.
+
+                      @param elements the elements to copy
+                      @throws NullPointerException if {@code elements} is null
+                      """))
+        .addParameter(source, (String) names.get("source"))
+        .addCode(
+            code(
+                """
+                this(
+                    $args:T.checkNotNull($source:L, "$source:L").size(),
+                    $source:L instanceof $selfRaw:T$wildcards:L elastic
+                        ? elastic.table.geometry().delta()
+                        : $args:T.DEFAULT_DELTA);
+                $addAll:L($source:L);
+                """))
+        .build();
   }
 
   private void addLookup(TypeSpec.Builder map) {
@@ -611,7 +746,7 @@ public final class MapTemplate {
                   "return key instanceof $T ? indexOf(($T) key) : -1", key.boxed(), key.boxed())
               .build());
     }
-    if (!value.isObject()) {
+    if (hasValues && !value.isObject()) {
       map.addMethod(
           privateMethod("containsBoxedValue")
               .addJavadoc(
@@ -630,17 +765,42 @@ public final class MapTemplate {
   private void addQueries(TypeSpec.Builder map) {
     map.addMethod(
         mapMethod(
-                "size", "The number of entries. Constant time.\n\n@return the number of entries\n")
+                "size",
+                "The number of $items:L. Constant time.\n\n@return the number of $items:L\n")
             .returns(int.class)
             .addStatement("return table.size()")
             .build());
     map.addMethod(
         mapMethod(
                 "isEmpty",
-                "Whether the map has no entries. Constant time.\n\n@return whether it is empty\n")
+                "Whether the $noun:L has no $items:L. Constant time.\n\n@return whether it is empty\n")
             .returns(boolean.class)
             .addStatement("return table.size() == 0")
             .build());
+    map.addMethod(
+        publicMethod(
+                "stats",
+                "A snapshot of the $noun:L's segments: capacity, live $items:L, tombstones, probes.\n"
+                    + "\n@return the statistics, per segment and in total\n")
+            .returns(STATS)
+            .addStatement("return table.stats()")
+            .build());
+    if (!hasValues) {
+      map.addMethod(
+          mapMethod(
+                  "contains",
+                  """
+                  Whether the set holds {@code key}. Expected O(1) probes.
+
+                  @param key the element
+                  @return whether {@code key} is present
+                  """)
+              .returns(boolean.class)
+              .addParameter(param("kQuery", "key"))
+              .addStatement("return indexOf(key) >= 0")
+              .build());
+      return;
+    }
     map.addMethod(
         mapMethod(
                 "get",
@@ -714,17 +874,66 @@ public final class MapTemplate {
                     return false;
                     """))
             .build());
-    map.addMethod(
-        publicMethod(
-                "stats",
-                "A snapshot of the map's segments: capacity, live entries, tombstones, probes.\n"
-                    + "\n@return the statistics, per segment and in total\n")
-            .returns(STATS)
-            .addStatement("return table.stats()")
-            .build());
   }
 
   private void addUpdates(TypeSpec.Builder map) {
+    if (hasValues) {
+      addPutAndRemove(map);
+    } else {
+      addAddAndRemove(map);
+    }
+    addClearAndEnsureCapacity(map);
+  }
+
+  private void addAddAndRemove(TypeSpec.Builder map) {
+    map.addMethod(
+        mapMethod(
+                "add",
+                """
+                Adds {@code key} if it is absent. Expected O(1) probes, amortized over growth.
+
+                @param key the element
+                @return whether the set changed: false if {@code key} was already present
+                """)
+            .returns(boolean.class)
+            .addParameter(param("k", "key"))
+            .addCode(
+                code(
+                    """
+                    long hash = $hashing:T.mix(key);
+                    if (indexOf(key, hash) >= 0) {
+                      return false;
+                    }
+                    insert(key, hash);
+                    return true;
+                    """))
+            .build());
+    map.addMethod(
+        mapMethod(
+                "remove",
+                """
+                Removes {@code key} if it is present. Expected O(1) probes; other elements do not
+                move.
+
+                @param key the element
+                @return whether the set changed: false if {@code key} was absent
+                """)
+            .returns(boolean.class)
+            .addParameter(param("kQuery", "key"))
+            .addCode(
+                code(
+                    """
+                    long position = indexOf(key);
+                    if (position < 0) {
+                      return false;
+                    }
+                    removeAt(position);
+                    return true;
+                    """))
+            .build());
+  }
+
+  private void addPutAndRemove(TypeSpec.Builder map) {
     map.addMethod(
         mapMethod(
                 "put",
@@ -821,6 +1030,9 @@ public final class MapTemplate {
                     return previous;
                     """))
             .build());
+  }
+
+  private void addClearAndEnsureCapacity(TypeSpec.Builder map) {
     StringBuilder clear =
         new StringBuilder(
             """
@@ -829,29 +1041,30 @@ public final class MapTemplate {
             }
             table.clear();
             """);
-    if (key.isObject() || value.isObject()) {
+    boolean objectValues = hasValues && value.isObject();
+    if (key.isObject() || objectValues) {
       clear.append("for (int s = 0; s < keys.length; s++) {\n  if (keys[s] != null) {\n");
       if (key.isObject()) {
         clear.append("    $arrays:T.fill(keys[s], null);\n");
       }
-      if (value.isObject()) {
+      if (objectValues) {
         clear.append("    $arrays:T.fill(values[s], null);\n");
       }
       clear.append("  }\n}\n");
     }
     clear.append("modCount++;\n");
     map.addMethod(
-        mapMethod("clear", "Removes every entry, keeping the capacity. Linear in the capacity.\n")
+        mapMethod("clear", "Removes all $items:L, keeping the capacity. Linear in the capacity.\n")
             .addCode(code(clear.toString()))
             .build());
     map.addMethod(
         publicMethod(
                 "ensureCapacity",
                 """
-                Makes room for {@code expectedSize} entries in all, so that adding up to that many
-                causes no further growth. Linear in the size if the map has to grow.
+                Makes room for {@code expectedSize} $items:L in all, so that adding up to that many
+                causes no further growth. Linear in the size if the $noun:L has to grow.
 
-                @param expectedSize the number of entries the map should hold without growing
+                @param expectedSize the number of $items:L the $noun:L should hold without growing
                 @throws IllegalArgumentException if {@code expectedSize} is negative
                 """)
             .addParameter(int.class, "expectedSize")
@@ -871,17 +1084,19 @@ public final class MapTemplate {
   /** removeIf and replaceAll: bulk operations over every entry, in place. */
   private void addBulkOperations(TypeSpec.Builder map) {
     map.addMethod(
-        publicMethod(
-                "removeIf",
-                """
-                Removes every entry that satisfies {@code filter}. Linear in the capacity; the other
-                entries do not move.
+        (dropIn && !hasValues ? override("removeIf") : publicMethod("removeIf", ""))
+            .addJavadoc(
+                code(
+                    """
+                    Removes every $item:L that satisfies {@code filter}. Linear in the capacity; the
+                    other $items:L do not move.
 
-                @param filter the condition on key and value
-                @return whether any entry was removed
-                @throws NullPointerException if {@code filter} is null
-                @throws java.util.ConcurrentModificationException if {@code filter} changes the map
-                """)
+                    @param filter the condition on $filterOn:L
+                    @return whether any $item:L was removed
+                    @throws NullPointerException if {@code filter} is null
+                    @throws java.util.ConcurrentModificationException if {@code filter} changes the
+                        $noun:L
+                    """))
             .returns(boolean.class)
             .addParameter(type("predicate"), "filter")
             .addCode(
@@ -891,7 +1106,7 @@ public final class MapTemplate {
                     int expectedModCount = modCount;
                     boolean removed = false;
                     for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      boolean remove = filter.test(keyAt(position), valueAt(position));
+                      boolean remove = filter.test($entryArguments:L);
                       if (modCount != expectedModCount) {
                         throw new $cme:T();
                       }
@@ -904,6 +1119,9 @@ public final class MapTemplate {
                     return removed;
                     """))
             .build());
+    if (!hasValues) {
+      return;
+    }
     map.addMethod(
         mapMethod(
                 "replaceAll",
@@ -1219,28 +1437,32 @@ public final class MapTemplate {
               "keys",
               "kStore",
               "keyAt",
-              "The keys, in iteration order, in a new array.\n\n@return the keys\n"));
+              "The keys, in iteration order, in a new array.",
+              "the keys"));
       map.addMethod(
           arrayOf(
               "values",
               "vStore",
               "valueAt",
-              "The values, in the order {@link #keys()} returns the keys, in a new array.\n"
-                  + "\n@return the values\n"));
+              "The values, in the order {@link #keys()} returns the keys, in a new array.",
+              "the values"));
     }
-    map.addMethod(
-        publicMethod(
-                "trimToSize",
-                """
-                Rebuilds the map into the smallest table that holds its entries, dropping
+    map.addMethod(trimToSizeMethod());
+  }
+
+  private MethodSpec trimToSizeMethod() {
+    return publicMethod(
+            "trimToSize",
+            """
+                Rebuilds the $noun:L into the smallest table that holds its $items:L, dropping
                 tombstones. Linear in the size.
 
-                @return whether the map was rebuilt
+                @return whether the $noun:L was rebuilt
                 """)
-            .returns(boolean.class)
-            .addCode(
-                code(
-                    """
+        .returns(boolean.class)
+        .addCode(
+            code(
+                """
                     $geometry:T smallest =
                         $geometry:T.forExpectedSize(table.size(), table.geometry().delta());
                     if (smallest.topGroups() >= table.geometry().topGroups() && table.tombstones() == 0) {
@@ -1250,11 +1472,26 @@ public final class MapTemplate {
                     modCount++;
                     return true;
                     """))
-            .build());
+        .build();
   }
 
-  private MethodSpec arrayOf(String name, String elementType, String reader, String javadoc) {
-    return publicMethod(name, javadoc + "\n<p>Linear in the capacity.\n")
+  /** A primitive set's {@code toArray()} and every set's {@code trimToSize()}. */
+  private void addElementArrayAndTrim(TypeSpec.Builder map) {
+    if (!dropIn) {
+      map.addMethod(
+          arrayOf(
+              "toArray",
+              "kStore",
+              "keyAt",
+              "The elements, in iteration order, in a new array.",
+              "the elements"));
+    }
+    map.addMethod(trimToSizeMethod());
+  }
+
+  private MethodSpec arrayOf(
+      String name, String elementType, String reader, String summary, String returns) {
+    return publicMethod(name, summary + " Linear in the capacity.\n\n@return " + returns + "\n")
         .returns(ArrayTypeName.of(type(elementType)))
         .addCode(
             code(
@@ -1276,12 +1513,12 @@ public final class MapTemplate {
         mapMethod(
                 "forEach",
                 """
-                Performs {@code action} on every entry, in no particular order.
+                Performs {@code action} on every $item:L, in no particular order.
 
-                @param action what to do with each key and value
+                @param action what to do with $actionOn:L
                 @throws NullPointerException if {@code action} is null
                 @throws java.util.ConcurrentModificationException if {@code action} adds or removes
-                    entries
+                    $items:L
                 """)
             .addParameter(type("consumer"), "action")
             .addCode(
@@ -1290,7 +1527,7 @@ public final class MapTemplate {
                     $args:T.checkNotNull(action, "action");
                     int expectedModCount = modCount;
                     for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      action.accept(keyAt(position), valueAt(position));
+                      action.accept($entryArguments:L);
                       if (modCount != expectedModCount) {
                         throw new $cme:T();
                       }
@@ -1301,10 +1538,10 @@ public final class MapTemplate {
         publicMethod(
                 "cursor",
                 """
-                A cursor over the entries: {@code while (cursor.advance()) { cursor.key(); ... }}. It
-                allocates nothing per entry and fails fast.
+                A cursor over the $items:L: {@code while (cursor.advance()) { cursor.key(); ... }}. It
+                allocates nothing per $item:L and fails fast.
 
-                @return a cursor before the first entry
+                @return a cursor before the first $item:L
                 """)
             .returns(selfRaw.nestedClass("Cursor"))
             .addStatement("return new Cursor()")
@@ -1313,33 +1550,36 @@ public final class MapTemplate {
   }
 
   private TypeSpec cursorType() {
-    return TypeSpec.classBuilder("Cursor")
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc(
-            code(
-                """
-                A fail-fast cursor over the entries of the map, in no particular order. {@link
-                #advance()} moves to the next entry; {@link #remove()} removes the current one, which
-                moves no other entry. Any other structural change to the map makes the cursor throw
-                {@link java.util.ConcurrentModificationException}.
+    TypeSpec.Builder cursor =
+        TypeSpec.classBuilder("Cursor")
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(
+                code(
+                    """
+                A fail-fast cursor over the $items:L of the $noun:L, in no particular order. {@link
+                #advance()} moves to the next $item:L; {@link #remove()} removes the current one, which
+                moves no other $item:L. Any other structural change to the $noun:L makes the cursor
+                throw {@link java.util.ConcurrentModificationException}.
                 """))
-        .addField(
-            FieldSpec.builder(long.class, "position", Modifier.PRIVATE).initializer("-1").build())
-        .addField(boolean.class, "onEntry", Modifier.PRIVATE)
-        .addField(boolean.class, "exhausted", Modifier.PRIVATE)
-        .addField(
-            FieldSpec.builder(int.class, "expectedModCount", Modifier.PRIVATE)
-                .initializer("modCount")
-                .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(
-            publicMethod(
-                    "advance",
-                    "Moves to the next entry.\n\n@return whether there was one; false at the end\n")
-                .returns(boolean.class)
-                .addCode(
-                    code(
-                        """
+            .addField(
+                FieldSpec.builder(long.class, "position", Modifier.PRIVATE)
+                    .initializer("-1")
+                    .build())
+            .addField(boolean.class, "onEntry", Modifier.PRIVATE)
+            .addField(boolean.class, "exhausted", Modifier.PRIVATE)
+            .addField(
+                FieldSpec.builder(int.class, "expectedModCount", Modifier.PRIVATE)
+                    .initializer("modCount")
+                    .build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(
+                publicMethod(
+                        "advance",
+                        "Moves to the next $item:L.\n\n@return whether there was one; false at the end\n")
+                    .returns(boolean.class)
+                    .addCode(
+                        code(
+                            """
                         checkForComodification();
                         if (exhausted) {
                           return false;
@@ -1354,16 +1594,62 @@ public final class MapTemplate {
                         onEntry = true;
                         return true;
                         """))
-                .build())
+                    .build())
+            .addMethod(
+                publicMethod(
+                        "key",
+                        hasValues
+                            ? "The current entry's key.\n\n@return the key\n"
+                                + "@throws IllegalStateException if there is no current entry\n"
+                            : "The current element.\n\n@return the element\n"
+                                + "@throws IllegalStateException if there is no current element\n")
+                    .returns(type("k"))
+                    .addStatement("checkOnEntry()")
+                    .addStatement("return keyAt(position)")
+                    .build());
+    if (hasValues) {
+      addCursorValueMethods(cursor);
+    }
+    return cursor
         .addMethod(
             publicMethod(
-                    "key",
-                    "The current entry's key.\n\n@return the key\n"
-                        + "@throws IllegalStateException if there is no current entry\n")
-                .returns(type("k"))
+                    "remove",
+                    """
+                    Removes the current $item:L; the cursor stays between it and the next one.
+
+                    @throws IllegalStateException if there is no current $item:L
+                    """)
                 .addStatement("checkOnEntry()")
-                .addStatement("return keyAt(position)")
+                .addStatement("removeAt(position)")
+                .addStatement("onEntry = false")
+                .addStatement("expectedModCount = modCount")
                 .build())
+        .addMethod(
+            privateMethod("checkOnEntry")
+                .addCode(
+                    code(
+                        """
+                        checkForComodification();
+                        if (!onEntry) {
+                          throw new IllegalStateException("no current $item:L: call advance() first");
+                        }
+                        """))
+                .build())
+        .addMethod(
+            privateMethod("checkForComodification")
+                .addCode(
+                    code(
+                        """
+                        if (modCount != expectedModCount) {
+                          throw new $cme:T();
+                        }
+                        """))
+                .build())
+        .build();
+  }
+
+  private void addCursorValueMethods(TypeSpec.Builder cursor) {
+    cursor
         .addMethod(
             publicMethod(
                     "value",
@@ -1387,42 +1673,7 @@ public final class MapTemplate {
                 .addParameter(param("v", "value"))
                 .addStatement("checkOnEntry()")
                 .addStatement("return setValueAt(position, value)")
-                .build())
-        .addMethod(
-            publicMethod(
-                    "remove",
-                    """
-                    Removes the current entry; the cursor stays between it and the next one.
-
-                    @throws IllegalStateException if there is no current entry
-                    """)
-                .addStatement("checkOnEntry()")
-                .addStatement("removeAt(position)")
-                .addStatement("onEntry = false")
-                .addStatement("expectedModCount = modCount")
-                .build())
-        .addMethod(
-            privateMethod("checkOnEntry")
-                .addCode(
-                    code(
-                        """
-                        checkForComodification();
-                        if (!onEntry) {
-                          throw new IllegalStateException("no current entry: call advance() first");
-                        }
-                        """))
-                .build())
-        .addMethod(
-            privateMethod("checkForComodification")
-                .addCode(
-                    code(
-                        """
-                        if (modCount != expectedModCount) {
-                          throw new $cme:T();
-                        }
-                        """))
-                .build())
-        .build();
+                .build());
   }
 
   private void addStorage(TypeSpec.Builder map) {
@@ -1437,6 +1688,125 @@ public final class MapTemplate {
       keyAt.addStatement(code("return keys[$table:T.segment(position)][$table:T.slot(position)]"));
     }
     map.addMethod(keyAt.build());
+    if (hasValues) {
+      addValueAccess(map);
+    }
+    MethodSpec.Builder removeAt = privateMethod("removeAt").addParameter(long.class, "position");
+    removeAt.addStatement("table.release(position)");
+    if (key.isObject()) {
+      removeAt.addStatement(
+          code("keys[$table:T.segment(position)][$table:T.slot(position)] = null"));
+    }
+    if (hasValues && value.isObject()) {
+      removeAt.addStatement(
+          code("values[$table:T.segment(position)][$table:T.slot(position)] = null"));
+    }
+    map.addMethod(removeAt.addStatement("modCount++").build());
+    // The value-carrying pieces of insert, rebuild and store; a set has none.
+    names.put("valueParameter", hasValues ? ", value" : "");
+    names.put("valuesArgument", hasValues ? ", values" : "");
+    names.put("targetValuesArgument", hasValues ? ", targetValues" : "");
+    names.put("valueAtPosition", hasValues ? ", valueAt(position)" : "");
+    MethodSpec.Builder insert =
+        privateMethod("insert")
+            .addJavadoc(
+                "Adds $L known to be absent, growing or rebuilding first if full.\n",
+                hasValues ? "an entry for a key" : "an element")
+            .addParameter(param("k", "key"));
+    if (hasValues) {
+      insert.addParameter(param("v", "value"));
+    }
+    map.addMethod(
+        insert
+            .addParameter(long.class, "hash")
+            .addCode(
+                code(
+                    """
+                    long position = table.claim(hash);
+                    if (position == $table:T.NEEDS_RESIZE) {
+                      rebuild(table.resized());
+                      position = table.claim(hash);
+                    }
+                    store(table, keys$valuesArgument:L, position, key$valueParameter:L);
+                    modCount++;
+                    """))
+            .build());
+    MethodSpec.Builder rebuild =
+        privateMethod("rebuild")
+            .addJavadoc(
+                code(
+                    """
+                    Moves every $item:L into {@code target}, which drops tombstones and may be larger.
+                    The new arrays are filled before they replace the old ones, so a failure midway (out
+                    of memory) leaves the $noun:L as it was.
+                    """))
+            .addParameter(TABLE, "target")
+            .addCode(
+                code(
+                    """
+                    int segments = target.geometry().segmentCount();
+                    $kStore:T[][] targetKeys = new $kStore:T[segments][];
+                    """));
+    if (hasValues) {
+      rebuild.addCode(code("$vStore:T[][] targetValues = new $vStore:T[segments][];\n"));
+    }
+    rebuild.addCode(
+        code(
+            """
+            for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+              $k:T key = keyAt(position);
+              long targetPosition = target.claim($hashing:T.mix(key));
+              store(target, targetKeys$targetValuesArgument:L, targetPosition, key$valueAtPosition:L);
+            }
+            table = target;
+            keys = targetKeys;
+            """));
+    if (hasValues) {
+      rebuild.addStatement("values = targetValues");
+    }
+    map.addMethod(rebuild.build());
+    MethodSpec.Builder store =
+        privateMethod("store")
+            .addModifiers(Modifier.STATIC)
+            .addJavadoc(
+                "Writes $L at a claimed position, allocating the segment's $L on first use.\n",
+                hasValues ? "an entry" : "an element",
+                hasValues ? "arrays" : "array")
+            .addParameter(TABLE, "table")
+            .addParameter(ArrayTypeName.of(ArrayTypeName.of(type("kStore"))), "keys");
+    if (hasValues) {
+      store.addParameter(ArrayTypeName.of(ArrayTypeName.of(type("vStore"))), "values");
+    }
+    store
+        .addParameter(long.class, "position")
+        .addParameter(param("kStore", "key"))
+        .addCode(
+            code(
+                """
+                int s = $table:T.segment(position);
+                int slot = $table:T.slot(position);
+                if (keys[s] == null) {
+                  int slots = table.geometry().slots(s);
+                  keys[s] = new $kStore:T[slots];
+                """));
+    if (hasValues) {
+      store
+          .addParameter(param("vStore", "value"))
+          .addCode(
+              code(
+                  """
+                    values[s] = new $vStore:T[slots];
+                  }
+                  keys[s][slot] = key;
+                  values[s][slot] = value;
+                  """));
+    } else {
+      store.addCode("}\nkeys[s][slot] = key;\n");
+    }
+    map.addMethod(store.build());
+  }
+
+  private void addValueAccess(TypeSpec.Builder map) {
     MethodSpec.Builder valueAt =
         privateMethod("valueAt").returns(type("v")).addParameter(long.class, "position");
     if (value.isObject()) {
@@ -1458,87 +1828,6 @@ public final class MapTemplate {
             .addStatement(
                 code("values[$table:T.segment(position)][$table:T.slot(position)] = value"))
             .addStatement("return previous")
-            .build());
-    MethodSpec.Builder removeAt = privateMethod("removeAt").addParameter(long.class, "position");
-    removeAt.addStatement("table.release(position)");
-    if (key.isObject()) {
-      removeAt.addStatement(
-          code("keys[$table:T.segment(position)][$table:T.slot(position)] = null"));
-    }
-    if (value.isObject()) {
-      removeAt.addStatement(
-          code("values[$table:T.segment(position)][$table:T.slot(position)] = null"));
-    }
-    map.addMethod(removeAt.addStatement("modCount++").build());
-    map.addMethod(
-        privateMethod("insert")
-            .addJavadoc(
-                "Adds an entry for a key known to be absent, growing or rebuilding first if full.\n")
-            .addParameter(param("k", "key"))
-            .addParameter(param("v", "value"))
-            .addParameter(long.class, "hash")
-            .addCode(
-                code(
-                    """
-                    long position = table.claim(hash);
-                    if (position == $table:T.NEEDS_RESIZE) {
-                      rebuild(table.resized());
-                      position = table.claim(hash);
-                    }
-                    store(table, keys, values, position, key, value);
-                    modCount++;
-                    """))
-            .build());
-    map.addMethod(
-        privateMethod("rebuild")
-            .addJavadoc(
-                code(
-                    """
-                    Moves every entry into {@code target}, which drops tombstones and may be larger. The
-                    new arrays are filled before they replace the old ones, so a failure midway (out of
-                    memory) leaves the map as it was.
-                    """))
-            .addParameter(TABLE, "target")
-            .addCode(
-                code(
-                    """
-                    int segments = target.geometry().segmentCount();
-                    $kStore:T[][] targetKeys = new $kStore:T[segments][];
-                    $vStore:T[][] targetValues = new $vStore:T[segments][];
-                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      $k:T key = keyAt(position);
-                      long targetPosition = target.claim($hashing:T.mix(key));
-                      store(target, targetKeys, targetValues, targetPosition, key, valueAt(position));
-                    }
-                    table = target;
-                    keys = targetKeys;
-                    values = targetValues;
-                    """))
-            .build());
-    map.addMethod(
-        privateMethod("store")
-            .addModifiers(Modifier.STATIC)
-            .addJavadoc(
-                "Writes an entry at a claimed position, allocating the segment's arrays on first use.\n")
-            .addParameter(TABLE, "table")
-            .addParameter(ArrayTypeName.of(ArrayTypeName.of(type("kStore"))), "keys")
-            .addParameter(ArrayTypeName.of(ArrayTypeName.of(type("vStore"))), "values")
-            .addParameter(long.class, "position")
-            .addParameter(param("kStore", "key"))
-            .addParameter(param("vStore", "value"))
-            .addCode(
-                code(
-                    """
-                    int s = $table:T.segment(position);
-                    int slot = $table:T.slot(position);
-                    if (keys[s] == null) {
-                      int slots = table.geometry().slots(s);
-                      keys[s] = new $kStore:T[slots];
-                      values[s] = new $vStore:T[slots];
-                    }
-                    keys[s][slot] = key;
-                    values[s][slot] = value;
-                    """))
             .build());
   }
 
@@ -1751,65 +2040,7 @@ public final class MapTemplate {
 
   /** The entry, key and value collections and their iterators, shared by both kinds of view. */
   private void addViewSupport(TypeSpec.Builder map) {
-    TypeVariableName element = TypeVariableName.get("T");
-    map.addType(
-        TypeSpec.classBuilder("PositionIterator")
-            .addModifiers(Modifier.PRIVATE, Modifier.ABSTRACT)
-            .addTypeVariable(element)
-            .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Iterator.class), element))
-            .addJavadoc("A fail-fast iterator over live positions that supports {@code remove}.\n")
-            .addField(
-                FieldSpec.builder(long.class, "next", Modifier.PRIVATE)
-                    .initializer("table.nextLive(-1)")
-                    .build())
-            .addField(
-                FieldSpec.builder(long.class, "last", Modifier.PRIVATE).initializer("-1").build())
-            .addField(
-                FieldSpec.builder(int.class, "expectedModCount", Modifier.PRIVATE)
-                    .initializer("modCount")
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("at")
-                    .addModifiers(Modifier.ABSTRACT)
-                    .returns(element)
-                    .addParameter(long.class, "position")
-                    .build())
-            .addMethod(
-                override("hasNext").returns(boolean.class).addStatement("return next >= 0").build())
-            .addMethod(
-                override("next")
-                    .returns(element)
-                    .addCode(
-                        code(
-                            """
-                            if (modCount != expectedModCount) {
-                              throw new $cme:T();
-                            }
-                            if (next < 0) {
-                              throw new $noSuchElement:T();
-                            }
-                            last = next;
-                            next = table.nextLive(next);
-                            return at(last);
-                            """))
-                    .build())
-            .addMethod(
-                override("remove")
-                    .addCode(
-                        code(
-                            """
-                            if (last < 0) {
-                              throw new IllegalStateException("next() has not been called since the last remove()");
-                            }
-                            if (modCount != expectedModCount) {
-                              throw new $cme:T();
-                            }
-                            removeAt(last);
-                            last = -1;
-                            expectedModCount = modCount;
-                            """))
-                    .build())
-            .build());
+    map.addType(positionIteratorBase());
     TypeName entry = type("entry");
     ClassName mapEntry = selfRaw.nestedClass("MapEntry");
     map.addType(
@@ -1926,6 +2157,216 @@ public final class MapTemplate {
             .build());
   }
 
+  /** The base of every view iterator: a fail-fast walk over live positions. */
+  private TypeSpec positionIteratorBase() {
+    TypeVariableName element = TypeVariableName.get("T");
+    return TypeSpec.classBuilder("PositionIterator")
+        .addModifiers(Modifier.PRIVATE, Modifier.ABSTRACT)
+        .addTypeVariable(element)
+        .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Iterator.class), element))
+        .addJavadoc("A fail-fast iterator over live positions that supports {@code remove}.\n")
+        .addField(
+            FieldSpec.builder(long.class, "next", Modifier.PRIVATE)
+                .initializer("table.nextLive(-1)")
+                .build())
+        .addField(FieldSpec.builder(long.class, "last", Modifier.PRIVATE).initializer("-1").build())
+        .addField(
+            FieldSpec.builder(int.class, "expectedModCount", Modifier.PRIVATE)
+                .initializer("modCount")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("at")
+                .addModifiers(Modifier.ABSTRACT)
+                .returns(element)
+                .addParameter(long.class, "position")
+                .build())
+        .addMethod(
+            override("hasNext").returns(boolean.class).addStatement("return next >= 0").build())
+        .addMethod(
+            override("next")
+                .returns(element)
+                .addCode(
+                    code(
+                        """
+                            if (modCount != expectedModCount) {
+                              throw new $cme:T();
+                            }
+                            if (next < 0) {
+                              throw new $noSuchElement:T();
+                            }
+                            last = next;
+                            next = table.nextLive(next);
+                            return at(last);
+                            """))
+                .build())
+        .addMethod(
+            override("remove")
+                .addCode(
+                    code(
+                        """
+                            if (last < 0) {
+                              throw new IllegalStateException("next() has not been called since the last remove()");
+                            }
+                            if (modCount != expectedModCount) {
+                              throw new $cme:T();
+                            }
+                            removeAt(last);
+                            last = -1;
+                            expectedModCount = modCount;
+                            """))
+                .build())
+        .build();
+  }
+
+  /** The iterator a set's views share; the drop-in set returns it from {@code iterator()}. */
+  private void addKeyIteratorSupport(TypeSpec.Builder map) {
+    map.addType(positionIteratorBase());
+    map.addType(
+        positionIterator("KeyIterator", type("kBox"), CodeBlock.of("return keyAt(position)")));
+    if (dropIn) {
+      map.addMethod(
+          override("iterator")
+              .addJavadoc(
+                  "A fail-fast iterator over the elements, in no particular order, that supports\n"
+                      + "{@code remove}.\n")
+              .returns(type("keyIterator"))
+              .addStatement("return new KeyIterator()")
+              .build());
+    }
+  }
+
+  /** A primitive set's {@code asSet}, {@code equals}, {@code hashCode} and {@code toString}. */
+  private void addPrimitiveSetObjectMethods(TypeSpec.Builder map) {
+    map.addMethod(
+        publicMethod(
+                "asSet",
+                """
+                A live {@link java.util.Set} view of this set: changes to either show in the other. The
+                view boxes elements and rejects {@code null}.
+
+                @return the view, the same object on every call
+                """)
+            .returns(type("boxedSet"))
+            .addCode(
+                code(
+                    """
+                    if (view == null) {
+                      view = new SetView();
+                    }
+                    return view;
+                    """))
+            .build());
+    map.addMethod(
+        override("equals")
+            .addJavadoc(
+                code(
+                    """
+                    Whether {@code other} is a {@code $selfRaw:T} with the same elements, as {@link
+                    java.util.Set#equals} defines it.
+                    """))
+            .returns(boolean.class)
+            .addParameter(Object.class, "other")
+            .addCode(
+                code(
+                    """
+                    if (other == this) {
+                      return true;
+                    }
+                    if (!(other instanceof $selfRaw:T that) || that.size() != size()) {
+                      return false;
+                    }
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      if (that.indexOf(keyAt(position)) < 0) {
+                        return false;
+                      }
+                    }
+                    return true;
+                    """))
+            .build());
+    map.addMethod(
+        override("hashCode")
+            .addJavadoc(
+                "The hash code {@link java.util.Set#hashCode} defines for these elements.\n")
+            .returns(int.class)
+            .addCode(
+                code(
+                    """
+                    int hash = 0;
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      hash += $keyHash:L;
+                    }
+                    return hash;
+                    """))
+            .build());
+    map.addMethod(
+        override("toString")
+            .addJavadoc(
+                "The elements as {@code [a, b, ...]}, like {@link java.util.AbstractCollection#toString}.\n")
+            .returns(String.class)
+            .addCode(
+                code(
+                    """
+                    StringBuilder text = new StringBuilder("[");
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      if (text.length() > 1) {
+                        text.append(", ");
+                      }
+                      text.append(keyAt(position));
+                    }
+                    return text.append(']').toString();
+                    """))
+            .build());
+  }
+
+  /** The boxed {@code java.util.Set} view of a primitive set. */
+  private TypeSpec setViewType() {
+    return TypeSpec.classBuilder("SetView")
+        .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
+        .superclass(ParameterizedTypeName.get(ClassName.get(AbstractSet.class), type("kBox")))
+        .addJavadoc("The live, boxed {@link java.util.Set} view returned by {@link #asSet()}.\n")
+        .addMethod(override("size").returns(int.class).addStatement("return table.size()").build())
+        .addMethod(
+            override("isEmpty")
+                .returns(boolean.class)
+                .addStatement("return table.size() == 0")
+                .build())
+        .addMethod(
+            override("iterator")
+                .returns(type("keyIterator"))
+                .addStatement("return new KeyIterator()")
+                .build())
+        .addMethod(
+            override("contains")
+                .returns(boolean.class)
+                .addParameter(Object.class, "key")
+                .addStatement("return indexOfBoxed(key) >= 0")
+                .build())
+        .addMethod(
+            override("add")
+                .returns(boolean.class)
+                .addParameter(param("kBox", "key"))
+                .addStatement(
+                    "return $T.this.add($T.checkNotNull(key, $S))", selfRaw, ARGUMENTS, "key")
+                .build())
+        .addMethod(
+            override("remove")
+                .returns(boolean.class)
+                .addParameter(Object.class, "key")
+                .addCode(
+                    code(
+                        """
+                        long position = indexOfBoxed(key);
+                        if (position < 0) {
+                          return false;
+                        }
+                        removeAt(position);
+                        return true;
+                        """))
+                .build())
+        .addMethod(override("clear").addStatement("$T.this.clear()", selfRaw).build())
+        .build();
+  }
+
   private TypeSpec positionIterator(String name, TypeName element, CodeBlock at) {
     return TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
@@ -2025,16 +2466,20 @@ public final class MapTemplate {
   }
 
   private void addSerialization(TypeSpec.Builder map) {
+    names.put("serialized", hasValues ? "key and value" : "element");
+    names.put(
+        "writeValueStatement",
+        hasValues ? "  out." + value.writeMethod() + "(valueAt(position));\n" : "");
     map.addMethod(
         privateMethod("writeObject")
             .addJavadoc(
                 code(
                     """
-                    Writes the delta, the size and then each key and value.
+                    Writes the delta, the size and then each $serialized:L.
 
                     @param out the stream
                     @throws IOException if writing fails
-                    @serialData the delta (double), the size (int), then each key and value
+                    @serialData the delta (double), the size (int), then each $serialized:L
                     """))
             .addParameter(ObjectOutputStream.class, "out")
             .addException(IOException.class)
@@ -2046,8 +2491,7 @@ public final class MapTemplate {
                     out.writeInt(table.size());
                     for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
                       out.$writeKey:L(keyAt(position));
-                      out.$writeValue:L(valueAt(position));
-                    }
+                    $writeValueStatement:L}
                     """))
             .build());
     MethodSpec.Builder read =
@@ -2056,15 +2500,22 @@ public final class MapTemplate {
                 "Reads what {@link #writeObject} wrote and rebuilds the table.\n\n"
                     + "@param in the stream\n"
                     + "@throws IOException if reading fails or the stream is corrupt\n"
-                    + "@throws ClassNotFoundException if a key or value class is missing\n")
+                    + (hasValues
+                        ? "@throws ClassNotFoundException if a key or value class is missing\n"
+                        : "@throws ClassNotFoundException if an element class is missing\n"))
             .addParameter(ObjectInputStream.class, "in")
             .addException(IOException.class)
             .addException(ClassNotFoundException.class);
-    if (key.isObject() || value.isObject()) {
+    if (key.isObject() || (hasValues && value.isObject())) {
       read.addAnnotation(UNCHECKED);
     }
     String readKey = key.isObject() ? "($k:T) in.readObject()" : "in.$readKey:L()";
-    String readValue = value.isObject() ? "($v:T) in.readObject()" : "in.$readValue:L()";
+    String readEntry =
+        !hasValues
+            ? "  add(READ_KEY);\n"
+            : "  $k:T key = READ_KEY;\n  $v:T value = READ_VALUE;\n  put(key, value);\n";
+    String readValue =
+        hasValues && value.isObject() ? "($v:T) in.readObject()" : "in.$readValue:L()";
     read.addCode(
         code(
             """
@@ -2076,11 +2527,9 @@ public final class MapTemplate {
             }
             reset(new $table:T($geometry:T.forExpectedSize(size, delta)));
             for (int i = 0; i < size; i++) {
-              $k:T key = READ_KEY;
-              $v:T value = READ_VALUE;
-              put(key, value);
-            }
+            READ_ENTRY}
             """
+                .replace("READ_ENTRY", readEntry)
                 .replace("READ_KEY", readKey)
                 .replace("READ_VALUE", readValue)));
     map.addMethod(read.build());
@@ -2089,6 +2538,28 @@ public final class MapTemplate {
   // ---------------------------------------------------------------------------------------------
   // The consumer interface
   // ---------------------------------------------------------------------------------------------
+
+  /** A functional interface taking one element of a set, in the set's package. */
+  private TypeSpec elementInterface(
+      String name, String method, TypeName returns, String summary, String methodDoc) {
+    return TypeSpec.interfaceBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addAnnotation(FunctionalInterface.class)
+        .addJavadoc(code(summary + " of {@code $kName:L} elements.\n"))
+        .addMethod(
+            MethodSpec.methodBuilder(method)
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .addJavadoc(
+                    methodDoc
+                        + "\n@param key the element\n"
+                        + (returns.equals(TypeName.VOID)
+                            ? ""
+                            : "@return whether the element satisfies the condition\n"))
+                .returns(returns)
+                .addParameter(type("k"), "key")
+                .build())
+        .build();
+  }
 
   /** A functional interface taking one entry's key and value, in the map's package. */
   private TypeSpec entryInterface(
