@@ -54,7 +54,8 @@ class CodegenCliTest {
     return Stream.of(
         List.<String>of(),
         List.of("--key", "int", "--value", "int"),
-        List.of("--key", "int", "--out", "x"),
+        List.of("--value", "int", "--out", "x"),
+        List.of("--key", "boolean", "--out", "x"),
         List.of("--key", "boolean", "--value", "int", "--out", "x"),
         List.of("--key", "string", "--value", "int", "--out", "x"),
         List.of("--key", "int", "--value", "void", "--out", "x"),
@@ -109,6 +110,32 @@ class CodegenCliTest {
   }
 
   @Test
+  void keyWithoutValueGeneratesACompilableSet() throws IOException {
+    Result result = run("--key", "short", "--package", "com.acme", "--out", out.toString());
+    assertEquals(0, result.status(), result.stderr());
+    Path set = out.resolve("com/acme/ElasticShortSet.java");
+    assertTrue(Files.exists(set));
+    assertTrue(Files.exists(out.resolve("com/acme/ShortConsumer.java")));
+    assertTrue(Files.exists(out.resolve("com/acme/ShortPredicate.java")));
+    assertEquals(3, filesUnder(out).size());
+    String source = Files.readString(set);
+    assertTrue(source.contains("public boolean add(short key)"));
+    assertTrue(source.contains("public Set<Short> asSet()"));
+    assertFalse(source.contains("values"), "a set stores no values");
+    compile(filesUnder(out));
+  }
+
+  @Test
+  void setsOfJdkFunctionalTypesNeedNoHelperInterfaces() throws IOException {
+    Result result = run("--key", "int", "--package", "com.acme", "--out", out.toString());
+    assertEquals(0, result.status(), result.stderr());
+    assertEquals(List.of(out.resolve("com/acme/ElasticIntSet.java")), filesUnder(out));
+    String source = Files.readString(out.resolve("com/acme/ElasticIntSet.java"));
+    assertTrue(source.contains("public void forEach(IntConsumer action)"), source);
+    assertTrue(source.contains("public boolean removeIf(IntPredicate filter)"), source);
+  }
+
+  @Test
   void everyTypePairCompilesAgainstTheLibrary() throws IOException {
     List<Path> sources = new ArrayList<>();
     for (JavaType key : JavaType.values()) {
@@ -120,11 +147,14 @@ class CodegenCliTest {
         sources.addAll(CodegenCli.write(List.of(spec), out));
         assertFalse(MapTemplate.generate(spec).isEmpty());
       }
+      sources.addAll(
+          CodegenCli.write(List.of(new MapSpec(key, null, "org.elastichash.roundtrip")), out));
     }
     assertEquals(
-        8 * 9 * 4 - 3,
+        8 * 9 * 4 - 3 + 4 + 4 * 3,
         sources.size(),
-        "a map and its consumer, predicate and function per pair, but Object->Object alone");
+        "a map and its consumer, predicate and function per pair, but Object->Object alone; a set"
+            + " per key type, with a consumer and predicate where java.util.function has none");
     compile(sources);
   }
 

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.elastichash.ElasticHashMap;
+import org.elastichash.ElasticHashSet;
 import org.elastichash.ElasticIntIntMap;
 import org.elastichash.ElasticIntLongMap;
 import org.elastichash.ElasticIntObjectMap;
+import org.elastichash.ElasticIntSet;
 import org.elastichash.ElasticLongIntMap;
 import org.elastichash.ElasticLongLongMap;
 import org.elastichash.ElasticLongObjectMap;
+import org.elastichash.ElasticLongSet;
 import org.elastichash.ElasticObjectIntMap;
 import org.elastichash.ElasticObjectLongMap;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,9 @@ class BadInputTest {
           () -> new ElasticObjectLongMap<String>(size),
           () -> new ElasticHashMap<String, String>(size),
           () -> new ElasticIntIntMap(size, 0.1),
+          () -> new ElasticIntSet(size),
+          () -> new ElasticLongSet(size, 0.5),
+          () -> new ElasticHashSet<String>(size),
         }) {
       assertRejected(IllegalArgumentException.class, "expectedSize", constructor);
       assertRejected(IllegalArgumentException.class, value, constructor);
@@ -74,6 +80,8 @@ class BadInputTest {
           () -> new ElasticLongObjectMap<String>(10, delta),
           () -> new ElasticHashMap<String, String>(10, delta),
           () -> new ElasticObjectLongMap<String>(0, delta),
+          () -> new ElasticIntSet(10, delta),
+          () -> new ElasticHashSet<String>(0, delta),
         }) {
       assertRejected(IllegalArgumentException.class, "delta", constructor);
       assertRejected(IllegalArgumentException.class, String.valueOf(delta), constructor);
@@ -115,6 +123,34 @@ class BadInputTest {
     assertEquals(2, map.size());
     assertEquals(snapshot.get("a"), map.get("a"));
     assertEquals(2, map.get(null));
+  }
+
+  @Test
+  void rejectedCallsLeaveTheSetsUnchanged() {
+    ElasticLongSet set = new ElasticLongSet();
+    for (long i = 0; i < 1000; i++) {
+      set.add(i * 7);
+    }
+    set.remove(14);
+    ElasticLongSet snapshot = new ElasticLongSet(set);
+    assertRejected(IllegalArgumentException.class, "expectedSize", () -> set.ensureCapacity(-1));
+    assertRejected(NullPointerException.class, "action", () -> set.forEach(null));
+    assertRejected(NullPointerException.class, "filter", () -> set.removeIf(null));
+    assertRejected(NullPointerException.class, "key", () -> set.asSet().add(null));
+    assertRejected(NullPointerException.class, "other", () -> new ElasticLongSet(null));
+    assertThrows(NullPointerException.class, () -> set.asSet().addAll(null));
+    assertEquals(snapshot, set);
+    assertEquals(snapshot.stats(), set.stats());
+
+    ElasticHashSet<String> strings = new ElasticHashSet<>();
+    strings.add(null);
+    strings.add("a");
+    assertRejected(NullPointerException.class, "elements", () -> new ElasticHashSet<>(null));
+    assertRejected(NullPointerException.class, "filter", () -> strings.removeIf(null));
+    assertRejected(NullPointerException.class, "action", () -> strings.forEach(null));
+    assertEquals(2, strings.size());
+    assertTrue(strings.contains("a"));
+    assertTrue(strings.contains(null));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
