@@ -27,7 +27,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class IntIntBenchmark {
 
-  @Param({"ELASTIC", "FASTUTIL", "HPPC", "ECLIPSE", "AGRONA", "JDK"})
+  @Param({
+    "ELASTIC",
+    "FASTUTIL",
+    "FASTUTIL_DENSE",
+    "HPPC",
+    "HPPC_DENSE",
+    "ECLIPSE",
+    "AGRONA",
+    "JDK"
+  })
   public IntIntMaps impl;
 
   @Param({"1000", "100000", "10000000"})

@@ -6,15 +6,22 @@ import java.util.HashMap;
 import java.util.function.Supplier;
 import org.agrona.collections.Int2IntHashMap;
 import org.elastichash.ElasticIntIntMap;
+import org.elastichash.internal.Arguments;
 
 /**
  * The int -> int maps compared, each default-constructed and behind one small interface. Every JMH
  * fork runs one implementation, so each call site stays monomorphic and is inlined.
+ *
+ * <p>{@link #FASTUTIL_DENSE} and {@link #HPPC_DENSE} are fastutil and HPPC with load factor {@code
+ * 1 - delta} for the elastic map's default delta: the "equal memory" comparison, where linear
+ * probing runs as full as the elastic map does.
  */
 public enum IntIntMaps {
   ELASTIC(Elastic::new),
-  FASTUTIL(Fastutil::new),
-  HPPC(Hppc::new),
+  FASTUTIL(() -> new Fastutil(new Int2IntOpenHashMap())),
+  FASTUTIL_DENSE(() -> new Fastutil(new Int2IntOpenHashMap(16, IntIntMaps.DENSE_LOAD_FACTOR))),
+  HPPC(() -> new Hppc(new IntIntHashMap())),
+  HPPC_DENSE(() -> new Hppc(new IntIntHashMap(16, IntIntMaps.DENSE_LOAD_FACTOR))),
   ECLIPSE(Eclipse::new),
   AGRONA(Agrona::new),
   JDK(Jdk::new);
@@ -30,6 +37,9 @@ public enum IntIntMaps {
     /** The object to measure with JOL. */
     Object target();
   }
+
+  /** {@code 1 - delta} at the elastic maps' default delta, 1/8. */
+  public static final float DENSE_LOAD_FACTOR = (float) (1.0 - Arguments.DEFAULT_DELTA);
 
   private final Supplier<Map> factory;
 
@@ -67,7 +77,11 @@ public enum IntIntMaps {
   }
 
   private static final class Fastutil implements Map {
-    private final Int2IntOpenHashMap map = new Int2IntOpenHashMap();
+    private final Int2IntOpenHashMap map;
+
+    Fastutil(Int2IntOpenHashMap map) {
+      this.map = map;
+    }
 
     @Override
     public void put(int key, int value) {
@@ -91,7 +105,11 @@ public enum IntIntMaps {
   }
 
   private static final class Hppc implements Map {
-    private final IntIntHashMap map = new IntIntHashMap();
+    private final IntIntHashMap map;
+
+    Hppc(IntIntHashMap map) {
+      this.map = map;
+    }
 
     @Override
     public void put(int key, int value) {

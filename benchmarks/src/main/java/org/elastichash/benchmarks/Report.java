@@ -228,8 +228,8 @@ public final class Report {
     table.append("| map | operation | size | keys | ");
     table.append(
         String.join(" | ", impls.stream().map(i -> i.toLowerCase(Locale.ROOT) + " ns").toList()));
-    table.append(" | elastic / fastutil |\n|");
-    table.append(" --- |".repeat(4 + impls.size() + 1)).append('\n');
+    table.append(" | elastic / fastutil | elastic / fastutil at equal load |\n|");
+    table.append(" --- |".repeat(4 + impls.size() + 2)).append('\n');
     for (Map.Entry<String, Map<String, Timing>> row : rows.entrySet()) {
       table.append("| ").append(row.getKey()).append(" | ");
       for (String impl : impls) {
@@ -237,15 +237,16 @@ public final class Report {
         table.append(t == null ? "" : String.format(Locale.ROOT, "%.2f", t.nanos())).append(" | ");
       }
       Timing elastic = row.getValue().get("ELASTIC");
-      Timing fastutil = row.getValue().get("FASTUTIL");
-      table
-          .append(
-              elastic == null || fastutil == null
-                  ? ""
-                  : String.format(Locale.ROOT, "**%.2fx**", elastic.nanos() / fastutil.nanos()))
-          .append(" |\n");
+      table.append(ratio(elastic, row.getValue().get("FASTUTIL"))).append(" | ");
+      table.append(ratio(elastic, row.getValue().get("FASTUTIL_DENSE"))).append(" |\n");
     }
     return table.toString();
+  }
+
+  private static String ratio(Timing elastic, Timing peer) {
+    return elastic == null || peer == null
+        ? ""
+        : String.format(Locale.ROOT, "**%.2fx**", elastic.nanos() / peer.nanos());
   }
 
   static String machine() {
@@ -302,7 +303,12 @@ public final class Report {
                 ? " Warmup 3 x 1 s, measurement 5 x 1 s."
                 : " Quick profile: warmup 2 x 0.3 s, measurement 3 x 0.3 s, so errors are wide.")
             + "\n\n");
-    md.append("## Time per operation (ratio to fastutil in the last column)\n\n");
+    md.append(
+        "## Time per operation (ratios to fastutil in the last columns)\n\n"
+            + "`fastutil_dense` and `hppc_dense` are fastutil and HPPC with load factor"
+            + " `1 - delta` = "
+            + IntIntMaps.DENSE_LOAD_FACTOR
+            + ", the elastic map's default load limit: the equal-memory comparison.\n\n");
     md.append(summary).append('\n');
     md.append(
         "Reading these numbers: the forks use the JVM's default collector, G1, whose regions are"

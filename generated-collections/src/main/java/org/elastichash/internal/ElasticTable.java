@@ -31,10 +31,12 @@ import org.elastichash.ElasticStats;
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
  * sequence, and not past a group that has a never-used slot: the insertion would have stopped
  * there. Slots never go back to never-used except through {@link #clear}, so that rule survives
- * removals. Beyond the paper, each group keeps a one-byte {@link #passes pass filter} of the keys
- * that probed past it: a lookup whose bit is clear stops at the group, which cuts the groups an
- * unsuccessful lookup inspects by about two thirds in a nearly full segment. And a lookup that
- * leaves segment 0 consults the {@link #directory}, which rules most later segments out at once.
+ * removals. Beyond the paper, each group keeps a 16-bit pass filter of the keys that probed past
+ * it: a lookup whose bit is clear stops at the group, which cuts the groups an unsuccessful lookup
+ * inspects by about two thirds in a nearly full segment. And a lookup that leaves segment 0
+ * consults the segment directory, which rules most later segments out at once. Both live in a
+ * metadata word right after each group's control word (see {@link #control}), so the lookup reads
+ * them from the cache line it has already loaded.
  *
  * <p><b>Removal.</b> A removed slot becomes never-used again when its group still has a never-used
  * slot (no probe sequence can have passed that group), and a tombstone otherwise. Tombstones are
@@ -49,25 +51,19 @@ public final class ElasticTable {
 
   private final SegmentGeometry geometry;
 
-  /** Control words per segment, one per group; {@code null} until the segment is first used. */
+  /**
+   * Two words per group and segment, {@code null} until the segment is first used: at {@code
+   * controlIndex(group)} the group's eight control bytes, and right after it (at {@code
+   * metadataIndex(group)}) its metadata word. The metadata's low 16 bits are the group's pass
+   * filter: bit {@link Hashing#passBit} of every key whose insertion probed past the group to a
+   * slot further along in the same segment, so a lookup whose bit is clear can stop there. In
+   * segment 0 its high 48 bits are the segment directory: {@link Hashing#directoryBit} of every key
+   * placed in a later segment whose segment-0 sequence starts at the group, so a lookup that does
+   * not find its key in segment 0 skips every later segment whose bit is clear. Bits are only set,
+   * and cleared by a rebuild or {@link #clear}. Keeping both beside the control word means a probe
+   * touches one cache line, not three.
+   */
   public final long[][] control;
-
-  /**
-   * Pass filters per segment, one byte per group: bit {@link Hashing#passBit} of every key whose
-   * insertion probed past the group to a slot further along in the same segment. A lookup whose bit
-   * is clear can stop at the group, since no key like it went further. Bits are only set, and
-   * cleared by a rebuild or {@link #clear}.
-   */
-  public final byte[][] passes;
-
-  /**
-   * The segment directory: one word per group of segment 0, holding {@link Hashing#directoryBit} of
-   * every key placed in a later segment whose segment-0 sequence starts at that group. A lookup
-   * that does not find its key in segment 0 reads its word once and skips every later segment whose
-   * bit is clear, so an unsuccessful lookup inspects about two groups instead of one or more per
-   * segment. Bits are only set, and cleared by a rebuild or {@link #clear}.
-   */
-  public final long[] directory;
 
   /** Groups minus one, per segment: the probe sequence's wrap-around mask. */
   public final int[] groupMask;
@@ -97,8 +93,6 @@ public final class ElasticTable {
     this.geometry = geometry;
     int segments = geometry.segmentCount();
     this.control = new long[segments][];
-    this.passes = new byte[segments][];
-    this.directory = new long[geometry.groups(0)];
     this.groupMask = new int[segments];
     this.longestProbe = new int[segments];
     this.usedSlots = new int[segments];
@@ -112,14 +106,11 @@ public final class ElasticTable {
   public ElasticTable(ElasticTable other) {
     this.geometry = other.geometry;
     this.control = new long[other.control.length][];
-    this.passes = new byte[other.passes.length][];
     for (int s = 0; s < control.length; s++) {
       if (other.control[s] != null) {
         control[s] = other.control[s].clone();
-        passes[s] = other.passes[s].clone();
       }
     }
-    this.directory = other.directory.clone();
     this.groupMask = other.groupMask.clone();
     this.longestProbe = other.longestProbe.clone();
     this.activeSegments = other.activeSegments;
@@ -134,6 +125,16 @@ public final class ElasticTable {
   /** Encodes a segment and a slot in it as one position. */
   public static long position(int segment, int slot) {
     return ((long) segment << 32) | slot;
+  }
+
+  /** Where a group's control word is in its segment's {@link #control} array. */
+  public static int controlIndex(int group) {
+    return group << 1;
+  }
+
+  /** Where a group's metadata word (pass filter, directory) is in {@link #control}. */
+  public static int metadataIndex(int group) {
+    return (group << 1) | 1;
   }
 
   /** The segment of a position. */
@@ -242,15 +243,15 @@ public final class ElasticTable {
     for (; s < activeSegments; s++, next = 0) {
       long[] words = control[s];
       int group = next >>> ControlBytes.GROUP_SHIFT;
-      if (words == null || group >= words.length) {
+      if (words == null || controlIndex(group) >= words.length) {
         continue;
       }
-      long live = ControlBytes.matchLive(words[group]) & (-1L << ((next & 7) << 3));
+      long live = ControlBytes.matchLive(words[controlIndex(group)]) & (-1L << ((next & 7) << 3));
       while (live == 0) {
-        if (++group == words.length) {
+        if (controlIndex(++group) == words.length) {
           break;
         }
-        live = ControlBytes.matchLive(words[group]);
+        live = ControlBytes.matchLive(words[controlIndex(group)]);
       }
       if (live != 0) {
         return position(s, (group << ControlBytes.GROUP_SHIFT) | ControlBytes.lowestSlot(live));
@@ -271,8 +272,10 @@ public final class ElasticTable {
     }
     long[] words = control[s];
     int group = slot >>> ControlBytes.GROUP_SHIFT;
-    return group < words.length
-        && ControlBytes.byteAt(words[group], slot & (ControlBytes.GROUP_SLOTS - 1)) < 0x80;
+    return slot >= 0
+        && controlIndex(group) < words.length
+        && ControlBytes.byteAt(words[controlIndex(group)], slot & (ControlBytes.GROUP_SLOTS - 1))
+            < 0x80;
   }
 
   /**
@@ -283,9 +286,13 @@ public final class ElasticTable {
     return lastClaimProbes;
   }
 
-  /** The {@link #directory} word a key of this hash reads: that of its first group in segment 0. */
+  /**
+   * The segment-0 metadata word a key of this hash reads for the directory: that of its first group
+   * in segment 0; 0 while segment 0 is unused.
+   */
   public long directoryWord(long hash) {
-    return directory[Hashing.startGroup(hash, 0, groupMask[0])];
+    long[] words = control[0];
+    return words == null ? 0 : words[metadataIndex(Hashing.startGroup(hash, 0, groupMask[0]))];
   }
 
   /**
@@ -295,7 +302,7 @@ public final class ElasticTable {
   public int probesToFind(long hash, long position) {
     int target = segment(position);
     int targetGroup = slot(position) >>> ControlBytes.GROUP_SHIFT;
-    byte passBit = Hashing.passBit(hash);
+    long passBit = Hashing.passBit(hash);
     long laterSegments = directoryWord(hash);
     int probes = 0;
     for (int s = 0; s <= target; s++) {
@@ -309,10 +316,10 @@ public final class ElasticTable {
         if (s == target && group == targetGroup) {
           return probes;
         }
-        long word = control[s][group];
+        long word = control[s][controlIndex(group)];
         if (p >= longestProbe[s]
             || ControlBytes.matchEmpty(word) != 0
-            || (passes[s][group] & passBit) == 0) {
+            || (control[s][metadataIndex(group)] & passBit) == 0) {
           break;
         }
         group = Hashing.nextGroup(group, p, mask);
@@ -326,7 +333,7 @@ public final class ElasticTable {
    * walking the segments exactly as the generated maps' lookups do; for the probe-count benchmarks.
    */
   public int probesToMiss(long hash) {
-    byte passBit = Hashing.passBit(hash);
+    long passBit = Hashing.passBit(hash);
     long laterSegments = directoryWord(hash);
     int probes = 0;
     for (int s = 0; s < activeSegments; s++) {
@@ -337,10 +344,10 @@ public final class ElasticTable {
       int group = Hashing.startGroup(hash, s, mask);
       for (int p = 1; ; p++) {
         probes++;
-        long word = control[s][group];
+        long word = control[s][controlIndex(group)];
         if (p >= longestProbe[s]
             || ControlBytes.matchEmpty(word) != 0
-            || (passes[s][group] & passBit) == 0) {
+            || (control[s][metadataIndex(group)] & passBit) == 0) {
           break;
         }
         group = Hashing.nextGroup(group, p, mask);
@@ -354,11 +361,11 @@ public final class ElasticTable {
     int s = segment(position);
     int slot = slot(position);
     long[] words = control[s];
-    int group = slot >>> ControlBytes.GROUP_SHIFT;
-    long word = words[group];
+    int index = controlIndex(slot >>> ControlBytes.GROUP_SHIFT);
+    long word = words[index];
     boolean groupHasEmpty = ControlBytes.matchEmpty(word) != 0;
     int controlByte = groupHasEmpty ? ControlBytes.EMPTY : ControlBytes.DELETED;
-    words[group] = ControlBytes.withByte(word, slot & (ControlBytes.GROUP_SLOTS - 1), controlByte);
+    words[index] = ControlBytes.withByte(word, slot & (ControlBytes.GROUP_SLOTS - 1), controlByte);
     liveSlots[s]--;
     size--;
     if (s < batch - 1) {
@@ -372,13 +379,11 @@ public final class ElasticTable {
 
   /** Empties every segment, keeping allocated control arrays, and restarts the schedule. */
   public void clear() {
-    for (int s = 0; s < control.length; s++) {
-      if (control[s] != null) {
-        Arrays.fill(control[s], ControlBytes.ALL_EMPTY);
-        Arrays.fill(passes[s], (byte) 0);
+    for (long[] words : control) {
+      if (words != null) {
+        resetControl(words);
       }
     }
-    Arrays.fill(directory, 0L);
     Arrays.fill(longestProbe, 0);
     Arrays.fill(usedSlots, 0);
     Arrays.fill(liveSlots, 0);
@@ -469,20 +474,19 @@ public final class ElasticTable {
   private long probe(int segment, long hash, int fingerprint, int limit) {
     long[] words = control[segment];
     if (words == null) {
-      words = new long[geometry.groups(segment)];
-      Arrays.fill(words, ControlBytes.ALL_EMPTY);
+      words = new long[2 * geometry.groups(segment)];
+      resetControl(words);
       control[segment] = words;
-      passes[segment] = new byte[words.length];
     }
     int mask = groupMask[segment];
     int group = Hashing.startGroup(hash, segment, mask);
     for (int probes = 1; probes <= limit; probes++) {
-      long word = words[group];
+      long word = words[controlIndex(group)];
       long free = ControlBytes.matchFree(word);
       if (free != 0) {
         int slotInGroup = ControlBytes.lowestSlot(free);
         boolean wasEmpty = ControlBytes.byteAt(word, slotInGroup) == ControlBytes.EMPTY;
-        words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
+        words[controlIndex(group)] = ControlBytes.withByte(word, slotInGroup, fingerprint);
         markPassed(segment, hash, probes - 1);
         occupy(segment, hash, wasEmpty, probes);
         return position(segment, (group << ControlBytes.GROUP_SHIFT) | slotInGroup);
@@ -501,19 +505,20 @@ public final class ElasticTable {
     if (groups == 0) {
       return;
     }
-    byte passBit = Hashing.passBit(hash);
-    byte[] filter = passes[segment];
+    long passBit = Hashing.passBit(hash);
+    long[] words = control[segment];
     int mask = groupMask[segment];
     int group = Hashing.startGroup(hash, segment, mask);
     for (int probes = 1; probes <= groups; probes++) {
-      filter[group] |= passBit;
+      words[metadataIndex(group)] |= passBit;
       group = Hashing.nextGroup(group, probes, mask);
     }
   }
 
   private void occupy(int segment, long hash, boolean wasEmpty, int probes) {
     if (segment > 0) {
-      directory[Hashing.startGroup(hash, 0, groupMask[0])] |= Hashing.directoryBit(hash, segment);
+      control[0][metadataIndex(Hashing.startGroup(hash, 0, groupMask[0]))] |=
+          Hashing.directoryBit(hash, segment);
     }
     liveSlots[segment]++;
     size++;
@@ -527,6 +532,14 @@ public final class ElasticTable {
     }
     if (segment >= activeSegments) {
       activeSegments = segment + 1;
+    }
+  }
+
+  /** Every control word to all-never-used, every metadata word to no bits. */
+  private static void resetControl(long[] words) {
+    for (int i = 0; i < words.length; i += 2) {
+      words[i] = ControlBytes.ALL_EMPTY;
+      words[i + 1] = 0L;
     }
   }
 

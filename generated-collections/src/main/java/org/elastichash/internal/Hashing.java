@@ -48,21 +48,23 @@ public final class Hashing {
   }
 
   /**
-   * The key's bit in a group's pass filter: one of eight, from hash bits that neither the
+   * The key's bit in a group's pass filter, the low 16 bits of the group's {@linkplain
+   * ElasticTable#control metadata word}: one of sixteen, from hash bits that neither the
    * fingerprint nor the start groups use directly.
    */
-  public static byte passBit(long hash) {
-    return (byte) (1 << ((int) (hash >>> 57) & 7));
+  public static long passBit(long hash) {
+    return 1L << ((int) (hash >>> 56) & 15);
   }
 
   /**
-   * The key's bit in a {@linkplain ElasticTable#directory segment directory} word for segment
-   * {@code segment >= 1}: segments 1 to 3 have a 16-bit lane each, and segments 4 and up share the
-   * last; within a lane, hash bits 40 to 43 pick the bit.
+   * The key's bit in the segment directory, the high 48 bits of a segment-0 group's {@linkplain
+   * ElasticTable#control metadata word}, for segment {@code segment >= 1}: segments 1 and 2 have a
+   * 16-bit lane each, and segments 3 and up share the last; within a lane, hash bits 40 to 43 pick
+   * the bit.
    */
   public static long directoryBit(long hash, int segment) {
-    int lane = Math.min(segment, 4) - 1;
-    return 1L << ((lane << 4) | ((int) (hash >>> 40) & 15));
+    int lane = Math.min(segment, 3) - 1;
+    return 1L << (16 + ((lane << 4) | ((int) (hash >>> 40) & 15)));
   }
 
   /** The first group of segment {@code segment}'s probe sequence for a key of this hash. */

@@ -31,24 +31,26 @@ public final class ProbeLimit {
 
   /**
    * The fewest never-used slots for which {@link #limit} is at most {@code limit}. The limit falls
-   * as empty slots rise, so this is a binary search over {@code [0, slots]}; callers cache the
+   * as empty slots rise; solving {@code C * log2(slots / e)^2 <= limit} for {@code e} gives the
+   * threshold in closed form, and a step or two of {@link #limit} itself corrects the
+   * floating-point rounding, so this costs a few logarithms rather than a search. Callers cache the
    * result and recompute only when the empty count crosses it.
    */
   public static int minEmptySlotsFor(int limit, int slots, double delta) {
-    int low = 0;
-    int high = slots;
-    if (limit(high, slots, delta) > limit) {
+    if (limit(slots, slots, delta) > limit) {
       return slots + 1;
     }
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (limit(mid, slots, delta) <= limit) {
-        high = mid;
-      } else {
-        low = mid + 1;
-      }
+    if (limit(0, slots, delta) <= limit) {
+      return 0;
     }
-    return low;
+    int threshold = (int) Math.min(slots, Math.ceil(slots / Math.pow(2.0, Math.sqrt(limit / C))));
+    while (threshold > 0 && limit(threshold - 1, slots, delta) <= limit) {
+      threshold--;
+    }
+    while (limit(threshold, slots, delta) > limit) {
+      threshold++;
+    }
+    return threshold;
   }
 
   private static double log2(double x) {

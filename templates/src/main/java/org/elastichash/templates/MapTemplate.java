@@ -696,7 +696,7 @@ public final class MapTemplate {
                 code(
                     """
                     long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
-                    byte passBit = $hashing:T.passBit(hash);
+                    long passBit = $hashing:T.passBit(hash);
                     $table:T table = this.table;
                     long laterSegments = 0;
                     for (int s = 0; s < table.activeSegments; s++) {
@@ -709,13 +709,12 @@ public final class MapTemplate {
                         }
                       }
                       long[] control = table.control[s];
-                      byte[] passes = table.passes[s];
                       $kStore:T[] segmentKeys = keys[s];
                       int mask = table.groupMask[s];
                       int longest = table.longestProbe[s];
                       int group = $hashing:T.startGroup(hash, s, mask);
                       for (int probes = 1; ; probes++) {
-                        long word = control[group];
+                        long word = control[$table:T.controlIndex(group)];
                         long matches = $control:T.matchFingerprint(word, fingerprints);
                         for (; matches != 0; matches &= matches - 1) {
                           int slot = (group << $control:T.GROUP_SHIFT) | $control:T.lowestSlot(matches);
@@ -723,9 +722,10 @@ public final class MapTemplate {
                             return $table:T.position(s, slot);
                           }
                         }
+                        // One branch for the three stop rules: each is unpredictable on its own.
                         if (probes >= longest
-                            || $control:T.matchEmpty(word) != 0
-                            || (passes[group] & passBit) == 0) {
+                            | $control:T.matchEmpty(word) != 0
+                            | (control[$table:T.metadataIndex(group)] & passBit) == 0) {
                           break;
                         }
                         group = $hashing:T.nextGroup(group, probes, mask);

@@ -36,14 +36,14 @@ class HashingTest {
 
   private static void assertSpreads(String pattern, LongUnaryOperator hashOfIndex) {
     int[] fingerprints = new int[128];
-    int[] passBits = new int[8];
+    int[] passBits = new int[16];
     int[] directoryBits = new int[16];
     int[][] groups = new int[4][1024];
     for (int i = 0; i < KEYS; i++) {
       long hash = hashOfIndex.applyAsLong(i);
       fingerprints[ControlBytes.fingerprint(hash)]++;
-      passBits[Integer.numberOfTrailingZeros(Hashing.passBit(hash) & 0xFF)]++;
-      directoryBits[Long.numberOfTrailingZeros(Hashing.directoryBit(hash, 1))]++;
+      passBits[Long.numberOfTrailingZeros(Hashing.passBit(hash))]++;
+      directoryBits[Long.numberOfTrailingZeros(Hashing.directoryBit(hash, 1)) - 16]++;
       for (int s = 0; s < groups.length; s++) {
         groups[s][Hashing.startGroup(hash, s, 1023)]++;
       }
@@ -97,13 +97,14 @@ class HashingTest {
       for (int segment = 1; segment < 8; segment++) {
         long bit = Hashing.directoryBit(hash, segment);
         assertEquals(1, Long.bitCount(bit));
-        int lane = Long.numberOfTrailingZeros(bit) >>> 4;
-        assertEquals(Math.min(segment, 4) - 1, lane, "segment " + segment);
+        assertEquals(0, bit & 0xFFFF, "the low 16 bits hold the pass filter");
+        int lane = (Long.numberOfTrailingZeros(bit) - 16) >>> 4;
+        assertEquals(Math.min(segment, 3) - 1, lane, "segment " + segment);
         assertEquals((hash >>> 40) & 15, Long.numberOfTrailingZeros(bit) & 15);
       }
     }
-    assertEquals(1, Integer.bitCount(Hashing.passBit(-1L) & 0xFF));
-    assertEquals(1 << 7, Hashing.passBit(-1L) & 0xFF);
+    assertEquals(1, Long.bitCount(Hashing.passBit(-1L)));
+    assertEquals(1 << 15, Hashing.passBit(-1L));
     assertEquals(1, Hashing.passBit(0L));
   }
 

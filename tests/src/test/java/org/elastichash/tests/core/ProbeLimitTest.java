@@ -57,17 +57,25 @@ class ProbeLimitTest {
 
   @Test
   void minEmptySlotsForIsTheExactThreshold() {
-    int slots = 4096;
-    for (double delta : new double[] {0.25, 0.1, 0.01, 1.0 / 1024}) {
-      for (int limit = 1; limit <= 12; limit++) {
-        int threshold = ProbeLimit.minEmptySlotsFor(limit, slots, delta);
-        if (threshold <= slots) {
-          assertTrue(ProbeLimit.limit(threshold, slots, delta) <= limit);
-        }
-        if (threshold > 0 && threshold <= slots + 1) {
-          assertTrue(ProbeLimit.limit(threshold - 1, slots, delta) > limit);
+    for (int slots : new int[] {8, 64, 1000, 4096, 32768}) {
+      for (double delta : new double[] {0.5, 0.25, 0.125, 0.1, 0.01, 1.0 / 1024}) {
+        for (int limit = 0; limit <= 12; limit++) {
+          assertEquals(
+              firstEmptyCountWithin(limit, slots, delta),
+              ProbeLimit.minEmptySlotsFor(limit, slots, delta),
+              "slots " + slots + ", delta " + delta + ", limit " + limit);
         }
       }
     }
+  }
+
+  /** The threshold by brute force: the first empty count whose limit is at most {@code limit}. */
+  private static int firstEmptyCountWithin(int limit, int slots, double delta) {
+    for (int empty = 0; empty <= slots; empty++) {
+      if (ProbeLimit.limit(empty, slots, delta) <= limit) {
+        return empty;
+      }
+    }
+    return slots + 1;
   }
 }
