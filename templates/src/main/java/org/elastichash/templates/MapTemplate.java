@@ -396,6 +396,9 @@ public final class MapTemplate {
     if (hasValues) {
       addConditionalUpdates(map);
       addComputeMethods(map);
+      if (hasPrimitiveComputeMethods()) {
+        addPrimitiveComputeMethods(map);
+      }
       if (dropIn) {
         addCollectionViews(map);
       } else {
@@ -1326,6 +1329,120 @@ public final class MapTemplate {
                         setValueAt(position, merged);
                         return merged;
                         """))
+            .build());
+  }
+
+  /**
+   * The value types with a boxing-free {@code compute<V>IfAbsent} and {@code merge<V>}: those for
+   * which {@code java.util.function} has the functions, as fastutil offers {@code mergeInt}.
+   */
+  private boolean hasPrimitiveComputeMethods() {
+    return value == JavaType.INT || value == JavaType.LONG || value == JavaType.DOUBLE;
+  }
+
+  /**
+   * The {@code java.util.function} type from the key to the value: {@code IntUnaryOperator}, {@code
+   * LongToIntFunction}, {@code ToLongFunction<? super K>}. Byte, short and char keys widen to int
+   * and float keys to double, which loses nothing.
+   */
+  private TypeName keyToValueFunction() {
+    String to = value.label();
+    if (key.isObject()) {
+      return ParameterizedTypeName.get(
+          ClassName.get("java.util.function", "To" + to + "Function"),
+          WildcardTypeName.supertypeOf(type("k")));
+    }
+    String from =
+        switch (key) {
+          case LONG -> "Long";
+          case FLOAT, DOUBLE -> "Double";
+          default -> "Int";
+        };
+    return ClassName.get(
+        "java.util.function",
+        from.equals(to) ? from + "UnaryOperator" : from + "To" + to + "Function");
+  }
+
+  /** {@code compute<V>IfAbsent} and {@code merge<V>}: the compute family without boxing. */
+  private void addPrimitiveComputeMethods(TypeSpec.Builder map) {
+    String label = value.label();
+    names.put("applyAs", "applyAs" + label);
+    map.addMethod(
+        publicMethod(
+                "compute" + label + "IfAbsent",
+                """
+                If {@code key} is absent, maps it to what {@code mappingFunction} returns for it;
+                either way returns its value. The boxing-free {@link #computeIfAbsent}: the function
+                cannot decline, so the key is always present afterwards. Expected O(1) probes plus
+                the function, amortized over growth.
+
+                @param key the key
+                @param mappingFunction the value for an absent key
+                @return the current or new value
+                @throws NullPointerException if {@code mappingFunction} is null
+                @throws java.util.ConcurrentModificationException if the function changes the map
+                """)
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(keyToValueFunction(), "mappingFunction")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkNotNull(mappingFunction, "mappingFunction");
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
+                    if (position >= 0) {
+                      return valueAt(position);
+                    }
+                    int expectedModCount = modCount;
+                    $v:T created = mappingFunction.$applyAs:L(key);
+                    if (modCount != expectedModCount) {
+                      throw new $cme:T();
+                    }
+                    insert(key, created, hash);
+                    return created;
+                    """))
+            .build());
+    map.addMethod(
+        publicMethod(
+                "merge" + label,
+                """
+                Maps an absent {@code key} to {@code value}, or replaces its value with what {@code
+                remappingFunction} returns for the old value and {@code value}. The boxing-free
+                {@link #merge}, like fastutil's {@code mergeVALUE}: it never removes. Expected O(1)
+                probes plus the function, amortized over growth.
+
+                @param key the key
+                @param value the value to store or merge
+                @param remappingFunction the merged value from the old value and {@code value}
+                @return the new value
+                @throws NullPointerException if {@code remappingFunction} is null
+                @throws java.util.ConcurrentModificationException if the function changes the map
+                """
+                    .replace("VALUE", label))
+            .returns(type("v"))
+            .addParameter(param("k", "key"))
+            .addParameter(param("v", "value"))
+            .addParameter(
+                ClassName.get("java.util.function", label + "BinaryOperator"), "remappingFunction")
+            .addCode(
+                code(
+                    """
+                    $args:T.checkNotNull(remappingFunction, "remappingFunction");
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
+                    if (position < 0) {
+                      insert(key, value, hash);
+                      return value;
+                    }
+                    int expectedModCount = modCount;
+                    $v:T merged = remappingFunction.$applyAs:L(valueAt(position), value);
+                    if (modCount != expectedModCount) {
+                      throw new $cme:T();
+                    }
+                    setValueAt(position, merged);
+                    return merged;
+                    """))
             .build());
   }
 

@@ -224,6 +224,74 @@ final class ReflectiveMap {
         function);
   }
 
+  /** Whether the map has the boxing-free {@code compute<V>IfAbsent} and {@code merge<V>}. */
+  boolean hasPrimitiveCompute() {
+    return valueType == int.class || valueType == long.class || valueType == double.class;
+  }
+
+  private String valueLabel() {
+    String name = valueType.getName();
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** The one public method named {@code name} with {@code parameters} parameters. */
+  private Method method(String name, int parameters) {
+    return java.util.Arrays.stream(map.getClass().getMethods())
+        .filter(m -> m.getName().equals(name) && m.getParameterCount() == parameters)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " on " + map.getClass()));
+  }
+
+  /** A proxy of a {@code java.util.function} interface whose abstract method runs {@code body}. */
+  private static Object functionProxy(
+      Class<?> type, java.util.function.Function<Object[], Object> body) {
+    return Proxy.newProxyInstance(
+        ReflectiveMap.class.getClassLoader(),
+        new Class<?>[] {type},
+        (proxy, m, args) -> {
+          if (m.getDeclaringClass() == Object.class) {
+            return m.getName().equals("hashCode") ? 0 : null;
+          }
+          if (m.isDefault()) {
+            throw new AssertionError("the map called a default method: " + m);
+          }
+          return body.apply(args);
+        });
+  }
+
+  private Object invoke(Method method, Object... args) {
+    try {
+      return method.invoke(map, args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * {@code compute<V>IfAbsent} with its {@code java.util.function} type; {@code function} gets the
+   * key as that type passes it (widened for byte, short, char and float keys).
+   */
+  Object computePrimitiveIfAbsent(
+      Object key, java.util.function.Function<Object, Object> function) {
+    Method method = method("compute" + valueLabel() + "IfAbsent", 2);
+    Object proxy = functionProxy(method.getParameterTypes()[1], args -> function.apply(args[0]));
+    return invoke(method, key, proxy);
+  }
+
+  /** {@code merge<V>} with its {@code java.util.function} binary operator. */
+  Object mergePrimitive(
+      Object key, Object value, java.util.function.BinaryOperator<Object> function) {
+    Method method = method("merge" + valueLabel(), 3);
+    Object proxy =
+        functionProxy(method.getParameterTypes()[2], args -> function.apply(args[0], args[1]));
+    return invoke(method, key, value, proxy);
+  }
+
   /** {@code removeIf} with the map's own predicate type. */
   boolean removeIf(java.util.function.BiPredicate<Object, Object> filter) {
     return (Boolean) callWithFunction("removeIf", (k, v) -> filter.test(k, v));

@@ -66,7 +66,9 @@ class StatefulMapPropertiesTest {
     COMPUTE,
     COMPUTE_IF_PRESENT,
     COMPUTE_IF_ABSENT,
-    MERGE
+    MERGE,
+    COMPUTE_PRIMITIVE_IF_ABSENT,
+    MERGE_PRIMITIVE
   }
 
   /** One step; bulk operations carry their keys. */
@@ -323,6 +325,21 @@ class StatefulMapPropertiesTest {
           assertEquals(expected == null ? fixture.absent() : expected, map.merge(k, v, f), where);
         }
       }
+      case COMPUTE_PRIMITIVE_IF_ABSENT -> {
+        if (map.hasPrimitiveCompute()) {
+          int salt = Objects.hashCode(v);
+          Object expected = model.computeIfAbsent(k, key -> valueOfKey(key, salt, v));
+          assertEquals(
+              expected, map.computePrimitiveIfAbsent(k, key -> valueOfKey(key, salt, v)), where);
+        }
+      }
+      case MERGE_PRIMITIVE -> {
+        if (map.hasPrimitiveCompute()) {
+          Object expected = model.merge(k, v, StatefulMapPropertiesTest::combine);
+          assertEquals(
+              expected, map.mergePrimitive(k, v, StatefulMapPropertiesTest::combine), where);
+        }
+      }
       case BULK_REMOVE -> {
         for (Object key : c.bulk()) {
           Object expected = absentOr(fixture, model, key);
@@ -344,6 +361,30 @@ class StatefulMapPropertiesTest {
       return x * 2 - 1;
     }
     return value == null ? "was null" : value.toString().length() % 2 == 0 ? null : value + "!";
+  }
+
+  /**
+   * A value of the same boxed type as {@code like}, derived from the key: from its numeric value
+   * for primitive keys, so that a key widened from short to int or float to double gives the same.
+   */
+  private static Object valueOfKey(Object key, int salt, Object like) {
+    long derived = (key instanceof Number n ? n.longValue() : Objects.hashCode(key)) * 31 + salt;
+    if (like instanceof Integer) {
+      return (int) derived;
+    } else if (like instanceof Long) {
+      return derived;
+    }
+    throw new AssertionError("no primitive compute for " + like);
+  }
+
+  /** {@code 3 * old + given} in the arithmetic of the boxed type, for the merges. */
+  private static Object combine(Object old, Object given) {
+    if (old instanceof Integer x) {
+      return x * 3 + (Integer) given;
+    } else if (old instanceof Long x) {
+      return x * 3 + (Long) given;
+    }
+    throw new AssertionError("no primitive merge for " + old);
   }
 
   /** {@code a + b} in the arithmetic of the boxed type, as {@code addTo} adds. */
