@@ -66,6 +66,15 @@ public final class ControlBytes {
     return ~group & HIGH_BITS;
   }
 
+  /**
+   * {@code group} with the tombstones marked in {@code tombstones} (their high bits, as {@link
+   * #matchFree} and {@link #matchEmpty} give them) turned into {@link #EMPTY}: clearing bits 1 to 6
+   * turns {@link #DELETED} into {@link #EMPTY}.
+   */
+  public static long tombstonesToEmpty(long group, long tombstones) {
+    return group & ~((tombstones >>> 7) * 0x7EL);
+  }
+
   /** Index within the group of the lowest slot in a non-zero match mask. */
   public static int lowestSlot(long matches) {
     return Long.numberOfTrailingZeros(matches) >>> 3;

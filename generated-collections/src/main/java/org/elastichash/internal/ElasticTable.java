@@ -38,11 +38,15 @@ import org.elastichash.ElasticStats;
  * metadata word right after each group's control word (see {@link #control}), so the lookup reads
  * them from the cache line it has already loaded.
  *
- * <p><b>Removal.</b> A removed slot becomes never-used again when its group still has a never-used
- * slot (no probe sequence can have passed that group), and a tombstone otherwise. Tombstones are
- * reused by insertions and count as used; when used slots reach {@code (1 - delta)} of the
- * capacity, {@link #claim} asks the map to rebuild, at the same size when tombstones are a quarter
- * of the used slots or more, else at twice the size.
+ * <p><b>Removal.</b> Each group also counts the live keys whose insertion passed it to a slot
+ * further along in the same segment (F14's overflow counts). A removed slot becomes never-used
+ * again when its group still has a never-used slot or no live key passed it, since then no lookup
+ * needs to continue past the group; otherwise it becomes a tombstone. Removing a key also
+ * decrements the counts of the groups it passed, and a group whose count reaches zero turns its
+ * tombstones back into never-used slots, so a map under steady churn does not fill up with
+ * tombstones. Tombstones are reused by insertions and count as used; when used slots reach {@code
+ * (1 - delta)} of the capacity, {@link #claim} asks the map to rebuild, at the same size when
+ * tombstones are a quarter of the used slots or more, else at twice the size.
  */
 public final class ElasticTable {
 
@@ -56,12 +60,14 @@ public final class ElasticTable {
    * controlIndex(group)} the group's eight control bytes, and right after it (at {@code
    * metadataIndex(group)}) its metadata word. The metadata's low 16 bits are the group's pass
    * filter: bit {@link Hashing#passBit} of every key whose insertion probed past the group to a
-   * slot further along in the same segment, so a lookup whose bit is clear can stop there. In
-   * segment 0 its high 48 bits are the segment directory: {@link Hashing#directoryBit} of every key
-   * placed in a later segment whose segment-0 sequence starts at the group, so a lookup that does
-   * not find its key in segment 0 skips every later segment whose bit is clear. Bits are only set,
-   * and cleared by a rebuild or {@link #clear}. Keeping both beside the control word means a probe
-   * touches one cache line, not three.
+   * slot further along in the same segment, so a lookup whose bit is clear can stop there. Bits 16
+   * to 23 count the live keys that passed the group (saturating at 255, after which the count
+   * stays); the filter empties when that count falls back to zero. In segment 0 the high 40 bits
+   * are the segment directory: {@link Hashing#directoryBit} of every key placed in a later segment
+   * whose segment-0 sequence starts at the group, so a lookup that does not find its key in segment
+   * 0 skips every later segment whose bit is clear; directory bits are only set, and cleared by a
+   * rebuild or {@link #clear}. Keeping all of it beside the control word means a probe touches one
+   * cache line, not three.
    */
   public final long[][] control;
 
@@ -70,6 +76,15 @@ public final class ElasticTable {
 
   /** The most groups any insertion into each segment has inspected, counting its own. */
   public final int[] longestProbe;
+
+  /** The metadata bits of a group's pass filter. */
+  private static final long PASS_FILTER = 0xFFFFL;
+
+  /** The metadata bits that count the live keys that passed a group. */
+  private static final long PASSED_COUNT = 0xFFL << 16;
+
+  /** One in {@link #PASSED_COUNT}. */
+  private static final long ONE_PASSED = 1L << 16;
 
   /** One more than the highest segment that may hold a key. */
   public int activeSegments;
@@ -356,24 +371,62 @@ public final class ElasticTable {
     return probes;
   }
 
-  /** Frees the live slot at {@code position}; the map clears its key and value there. */
-  public void release(long position) {
+  /**
+   * Frees the live slot at {@code position}, which holds the key of hash {@code hash}; the map
+   * clears its key and value there. Walks the key's probe sequence in its segment up to its slot to
+   * take it off the passed counts of the groups it went through: O(its probe count).
+   */
+  public void release(long position, long hash) {
     int s = segment(position);
     int slot = slot(position);
     long[] words = control[s];
-    int index = controlIndex(slot >>> ControlBytes.GROUP_SHIFT);
+    int target = slot >>> ControlBytes.GROUP_SHIFT;
+    int mask = groupMask[s];
+    int group = Hashing.startGroup(hash, s, mask);
+    for (int probes = 1; group != target; probes++) {
+      unpass(s, words, group);
+      group = Hashing.nextGroup(group, probes, mask);
+    }
+    int index = controlIndex(target);
     long word = words[index];
-    boolean groupHasEmpty = ControlBytes.matchEmpty(word) != 0;
-    int controlByte = groupHasEmpty ? ControlBytes.EMPTY : ControlBytes.DELETED;
+    boolean restoreEmpty =
+        ControlBytes.matchEmpty(word) != 0 || (words[metadataIndex(target)] & PASSED_COUNT) == 0;
+    int controlByte = restoreEmpty ? ControlBytes.EMPTY : ControlBytes.DELETED;
     words[index] = ControlBytes.withByte(word, slot & (ControlBytes.GROUP_SLOTS - 1), controlByte);
     liveSlots[s]--;
     size--;
     if (s < batch - 1) {
       freedBehindSchedule = true;
     }
-    if (groupHasEmpty) {
+    if (restoreEmpty) {
       usedSlots[s]--;
       usedTotal--;
+    }
+  }
+
+  /**
+   * Takes one removed key off a group's passed count. At zero no live key passed the group, so its
+   * pass filter empties (stale bits would only slow lookups down) and its tombstones become
+   * never-used slots again. A saturated count is left alone.
+   */
+  private void unpass(int segment, long[] words, int group) {
+    int metadata = metadataIndex(group);
+    long count = words[metadata] & PASSED_COUNT;
+    if (count == PASSED_COUNT || count == 0) {
+      return;
+    }
+    words[metadata] -= ONE_PASSED;
+    if (count == ONE_PASSED) {
+      words[metadata] &= ~PASS_FILTER;
+      int index = controlIndex(group);
+      long word = words[index];
+      long tombstones = ControlBytes.matchFree(word) & ~ControlBytes.matchEmpty(word);
+      if (tombstones != 0) {
+        words[index] = ControlBytes.tombstonesToEmpty(word, tombstones);
+        int restored = Long.bitCount(tombstones);
+        usedSlots[segment] -= restored;
+        usedTotal -= restored;
+      }
     }
   }
 
@@ -510,7 +563,12 @@ public final class ElasticTable {
     int mask = groupMask[segment];
     int group = Hashing.startGroup(hash, segment, mask);
     for (int probes = 1; probes <= groups; probes++) {
-      words[metadataIndex(group)] |= passBit;
+      int metadata = metadataIndex(group);
+      long passed = words[metadata] | passBit;
+      if ((passed & PASSED_COUNT) != PASSED_COUNT) {
+        passed += ONE_PASSED;
+      }
+      words[metadata] = passed;
       group = Hashing.nextGroup(group, probes, mask);
     }
   }

@@ -57,14 +57,15 @@ public final class Hashing {
   }
 
   /**
-   * The key's bit in the segment directory, the high 48 bits of a segment-0 group's {@linkplain
+   * The key's bit in the segment directory, the high 40 bits of a segment-0 group's {@linkplain
    * ElasticTable#control metadata word}, for segment {@code segment >= 1}: segments 1 and 2 have a
-   * 16-bit lane each, and segments 3 and up share the last; within a lane, hash bits 40 to 43 pick
-   * the bit.
+   * 16-bit lane each, and segments 3 and up share an 8-bit one (at the default delta they hold a
+   * sixteenth of the entries); within a lane, hash bits 40 to 43 pick the bit.
    */
   public static long directoryBit(long hash, int segment) {
     int lane = Math.min(segment, 3) - 1;
-    return 1L << (16 + ((lane << 4) | ((int) (hash >>> 40) & 15)));
+    int bitInLane = (int) (hash >>> 40) & (15 >>> (lane >>> 1));
+    return 1L << (24 + (lane << 4) + bitInLane);
   }
 
   /** The first group of segment {@code segment}'s probe sequence for a key of this hash. */

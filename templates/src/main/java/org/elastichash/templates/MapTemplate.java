@@ -1809,7 +1809,7 @@ public final class MapTemplate {
       addValueAccess(map);
     }
     MethodSpec.Builder removeAt = privateMethod("removeAt").addParameter(long.class, "position");
-    removeAt.addStatement("table.release(position)");
+    removeAt.addStatement(code("table.release(position, $hashing:T.mix(keyAt(position)))"));
     if (key.isObject()) {
       removeAt.addStatement(
           code("keys[$table:T.segment(position)][$table:T.slot(position)] = null"));

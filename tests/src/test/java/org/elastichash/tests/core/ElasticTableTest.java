@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.elastichash.ElasticStats;
@@ -106,15 +107,17 @@ class ElasticTableTest {
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(5);
     List<Long> live = new ArrayList<>();
+    List<Long> hashes = new ArrayList<>();
     int headroom = 100;
     while (live.size() < geometry.maxUsedSlots() - headroom) {
-      live.add(table.claim(Hashing.mix(random.nextLong())));
+      hashes.add(Hashing.mix(random.nextLong()));
+      live.add(table.claim(hashes.get(hashes.size() - 1)));
     }
     int size = table.size();
     for (int i = 0; i < live.size() / 2; i++) {
       long position = live.get(i);
       int tombstonesBefore = table.tombstones();
-      table.release(position);
+      table.release(position, hashes.get(i));
       assertFalse(table.isLive(position));
       assertEquals(--size, table.size());
       assertTrue(table.tombstones() - tombstonesBefore <= 1);
@@ -137,13 +140,10 @@ class ElasticTableTest {
     SegmentGeometry geometry = new SegmentGeometry(1 << 6, delta);
     ElasticTable full = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(9);
-    List<Long> positions = new ArrayList<>();
-    for (long p; (p = full.claim(Hashing.mix(random.nextLong()))) != ElasticTable.NEEDS_RESIZE; ) {
-      positions.add(p);
-    }
+    Map<Long, Long> positions = claimUntilFull(full, random);
     assertEquals(2 * geometry.topGroups(), full.resized().geometry().topGroups());
-    for (Long position : positions) {
-      full.release(position);
+    for (Map.Entry<Long, Long> claimed : positions.entrySet()) {
+      full.release(claimed.getKey(), claimed.getValue());
       if (full.tombstones() * 4 >= full.size() + full.tombstones() && full.tombstones() > 0) {
         assertSame(geometry, full.resized().geometry());
         return;
@@ -172,9 +172,10 @@ class ElasticTableTest {
   void copiesShareNothing(int seed) {
     ElasticTable table = new ElasticTable(new SegmentGeometry(1 << 4, DELTAS[seed]));
     SplittableRandom random = new SplittableRandom(seed);
-    long first = table.claim(Hashing.mix(random.nextLong()));
+    long hash = Hashing.mix(random.nextLong());
+    long first = table.claim(hash);
     ElasticTable copy = new ElasticTable(table);
-    copy.release(first);
+    copy.release(first, hash);
     assertTrue(table.isLive(first));
     assertFalse(copy.isLive(first));
     assertEquals(1, table.size());
@@ -218,14 +219,15 @@ class ElasticTableTest {
     // takes it below its low-water mark of free slots.
     ElasticTable churned = new ElasticTable(geometry);
     SplittableRandom again = new SplittableRandom(4);
-    List<Long> placed = new ArrayList<>();
+    Map<Long, Long> placed = new java.util.LinkedHashMap<>();
     for (int i = 0; i < geometry.maxUsedSlots() * 3 / 4; i++) {
-      placed.add(churned.claim(Hashing.mix(again.nextLong())));
+      long hash = Hashing.mix(again.nextLong());
+      placed.put(churned.claim(hash), hash);
     }
     int released = 0;
-    for (Long p : placed) {
-      if (ElasticTable.segment(p) == 0 && released < geometry.slots(0) / 4) {
-        churned.release(p);
+    for (Map.Entry<Long, Long> p : placed.entrySet()) {
+      if (ElasticTable.segment(p.getKey()) == 0 && released < geometry.slots(0) / 4) {
+        churned.release(p.getKey(), p.getValue());
         released++;
       }
     }
@@ -281,17 +283,67 @@ class ElasticTableTest {
     SegmentGeometry geometry = new SegmentGeometry(1 << 4, 0.125);
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(6);
-    List<Long> positions = new ArrayList<>();
-    for (long p; (p = table.claim(Hashing.mix(random.nextLong()))) != ElasticTable.NEEDS_RESIZE; ) {
-      positions.add(p);
-    }
-    for (Long p : positions) {
+    Map<Long, Long> positions = claimUntilFull(table, random);
+    for (Map.Entry<Long, Long> p : positions.entrySet()) {
       int used = table.size() + table.tombstones();
       boolean tombstoneHeavy = table.size() <= used - used / 4;
       assertEquals(
           tombstoneHeavy ? geometry.topGroups() : 2 * geometry.topGroups(),
           table.resized().geometry().topGroups());
-      table.release(p);
+      table.release(p.getKey(), p.getValue());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.25, 0.125, 0.01})
+  void releasingEveryKeyLeavesNoTombstones(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 8, delta);
+    ElasticTable table = new ElasticTable(geometry);
+    Map<Long, Long> claimed = claimUntilFull(table, new SplittableRandom(11));
+    List<Map.Entry<Long, Long>> order = new ArrayList<>(claimed.entrySet());
+    java.util.Collections.shuffle(order, new java.util.Random(11));
+    for (Map.Entry<Long, Long> entry : order) {
+      table.release(entry.getKey(), entry.getValue());
+    }
+    assertEquals(0, table.size());
+    assertEquals(0, table.tombstones(), "every passed count is back to zero");
+    for (ElasticStats.Segment segment : table.stats().segments()) {
+      assertEquals(0, segment.tombstones());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.25, 0.125, 0.01})
+  void steadyChurnNeitherPilesUpTombstonesNorGrows(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 10, delta);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(12);
+    List<long[]> live = new ArrayList<>();
+    while (live.size() < geometry.maxUsedSlots() * 9 / 10) {
+      long hash = Hashing.mix(random.nextLong());
+      live.add(new long[] {table.claim(hash), hash});
+    }
+    for (int i = 0; i < 20 * geometry.capacity(); i++) {
+      int victim = random.nextInt(live.size());
+      table.release(live.get(victim)[0], live.get(victim)[1]);
+      long hash = Hashing.mix(random.nextLong());
+      long position = table.claim(hash);
+      assertNotEquals(ElasticTable.NEEDS_RESIZE, position, "churn at a steady size must not grow");
+      live.set(victim, new long[] {position, hash});
+    }
+    assertTrue(
+        table.tombstones() < geometry.capacity() / 16,
+        table.tombstones() + " tombstones in " + geometry.capacity() + " slots");
+  }
+
+  /** Claims random hashes until the table asks to resize: position to hash, in claim order. */
+  private static Map<Long, Long> claimUntilFull(ElasticTable table, SplittableRandom random) {
+    Map<Long, Long> claimed = new java.util.LinkedHashMap<>();
+    for (long hash = Hashing.mix(random.nextLong()), p;
+        (p = table.claim(hash)) != ElasticTable.NEEDS_RESIZE;
+        hash = Hashing.mix(random.nextLong())) {
+      claimed.put(p, hash);
+    }
+    return claimed;
   }
 }

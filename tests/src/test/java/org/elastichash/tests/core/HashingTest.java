@@ -43,7 +43,7 @@ class HashingTest {
       long hash = hashOfIndex.applyAsLong(i);
       fingerprints[ControlBytes.fingerprint(hash)]++;
       passBits[Long.numberOfTrailingZeros(Hashing.passBit(hash))]++;
-      directoryBits[Long.numberOfTrailingZeros(Hashing.directoryBit(hash, 1)) - 16]++;
+      directoryBits[Long.numberOfTrailingZeros(Hashing.directoryBit(hash, 1)) - 24]++;
       for (int s = 0; s < groups.length; s++) {
         groups[s][Hashing.startGroup(hash, s, 1023)]++;
       }
@@ -97,10 +97,11 @@ class HashingTest {
       for (int segment = 1; segment < 8; segment++) {
         long bit = Hashing.directoryBit(hash, segment);
         assertEquals(1, Long.bitCount(bit));
-        assertEquals(0, bit & 0xFFFF, "the low 16 bits hold the pass filter");
-        int lane = (Long.numberOfTrailingZeros(bit) - 16) >>> 4;
+        assertEquals(0, bit & 0xFFFFFF, "the low 24 bits hold the pass filter and counter");
+        int lane = (Long.numberOfTrailingZeros(bit) - 24) >>> 4;
         assertEquals(Math.min(segment, 3) - 1, lane, "segment " + segment);
-        assertEquals((hash >>> 40) & 15, Long.numberOfTrailingZeros(bit) & 15);
+        long width = segment >= 3 ? 8 : 16;
+        assertEquals((hash >>> 40) % width, (Long.numberOfTrailingZeros(bit) - 24) & 15);
       }
     }
     assertEquals(1, Long.bitCount(Hashing.passBit(-1L)));
