@@ -409,7 +409,7 @@ public final class MapTemplate {
     } else {
       addElementArrayAndTrim(map);
       if (!dropIn) {
-        addPrimitiveSetObjectMethods(map);
+        addPrimitiveObjectMethods(map);
         map.addType(setViewType());
       }
       addKeyIteratorSupport(map);
@@ -1948,8 +1948,125 @@ public final class MapTemplate {
             .build());
   }
 
-  /** {@code equals}, {@code hashCode}, {@code toString}, the default return value and the view. */
+  /**
+   * A primitive map's or set's {@code equals}, {@code hashCode}, {@code toString} and boxed view,
+   * with {@code java.util.Map} or {@code java.util.Set} semantics; a map's default return value.
+   */
   private void addPrimitiveObjectMethods(TypeSpec.Builder map) {
+    if (hasValues) {
+      addDefaultReturnValue(map);
+    }
+    names.put("viewMethod", hasValues ? "asMap" : "asSet");
+    names.put("viewClass", hasValues ? "MapView" : "SetView");
+    names.put("collection", hasValues ? "java.util.Map" : "java.util.Set");
+    names.put("contents", hasValues ? "mappings" : "elements");
+    names.put(
+        "valueDiffers",
+        hasValues ? CodeBlock.of(" || !($L)", names.get("sameValue")) : CodeBlock.of(""));
+    names.put(
+        "itemHash",
+        hasValues
+            ? CodeBlock.of("$L ^ $L", names.get("keyHash"), names.get("valueHash"))
+            : names.get("keyHash"));
+    names.put("open", hasValues ? "{" : "[");
+    names.put("close", hasValues ? '}' : ']');
+    names.put(
+        "itemText",
+        hasValues ? "keyAt(position)).append('=').append(valueAt(position)" : "keyAt(position)");
+    map.addMethod(
+        publicMethod(
+                (String) names.get("viewMethod"),
+                hasValues
+                    ? """
+                      A live {@link java.util.Map} view of this map: changes to either show in the other. The
+                      view boxes keys and values, rejects {@code null} where this map has a primitive type,
+                      and returns {@code null} for missing keys whatever the default return value.
+
+                      @return the view, the same object on every call
+                      """
+                    : """
+                      A live {@link java.util.Set} view of this set: changes to either show in the other. The
+                      view boxes elements and rejects {@code null}.
+
+                      @return the view, the same object on every call
+                      """)
+            .returns(type(hasValues ? "boxedMap" : "boxedSet"))
+            .addCode(
+                code(
+                    """
+                    if (view == null) {
+                      view = new $viewClass:L();
+                    }
+                    return view;
+                    """))
+            .build());
+    map.addMethod(
+        override("equals")
+            .addJavadoc(
+                code(
+                    """
+                    Whether {@code other} is a {@code $selfRaw:T} with the same $contents:L, as {@link
+                    $collection:L#equals} defines it.
+                    """))
+            .returns(boolean.class)
+            .addParameter(Object.class, "other")
+            .addCode(
+                code(
+                    """
+                    if (other == this) {
+                      return true;
+                    }
+                    if (!(other instanceof $selfAny:T that) || that.size() != size()) {
+                      return false;
+                    }
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      long match = that.indexOf(keyAt(position));
+                      if (match < 0$valueDiffers:L) {
+                        return false;
+                      }
+                    }
+                    return true;
+                    """))
+            .build());
+    map.addMethod(
+        override("hashCode")
+            .addJavadoc(
+                code(
+                    "The hash code {@link $collection:L#hashCode} defines for these $contents:L.\n"))
+            .returns(int.class)
+            .addCode(
+                code(
+                    """
+                    int hash = 0;
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      hash += $itemHash:L;
+                    }
+                    return hash;
+                    """))
+            .build());
+    map.addMethod(
+        override("toString")
+            .addJavadoc(
+                hasValues
+                    ? "The mappings as {@code {key=value, ...}}, like {@link java.util.AbstractMap#toString}.\n"
+                    : "The elements as {@code [a, b, ...]}, like {@link java.util.AbstractCollection#toString}.\n")
+            .returns(String.class)
+            .addCode(
+                code(
+                    """
+                    StringBuilder text = new StringBuilder("$open:L");
+                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
+                      if (text.length() > 1) {
+                        text.append(", ");
+                      }
+                      text.append($itemText:L);
+                    }
+                    return text.append('$close:L').toString();
+                    """))
+            .build());
+  }
+
+  private void addDefaultReturnValue(TypeSpec.Builder map) {
     map.addMethod(
         publicMethod(
                 "defaultReturnValue",
@@ -1968,87 +2085,6 @@ public final class MapTemplate {
                 """)
             .addParameter(param("v", "value"))
             .addStatement("defaultReturnValue = value")
-            .build());
-    map.addMethod(
-        publicMethod(
-                "asMap",
-                """
-                A live {@link java.util.Map} view of this map: changes to either show in the other. The
-                view boxes keys and values, rejects {@code null} where this map has a primitive type,
-                and returns {@code null} for missing keys whatever the default return value.
-
-                @return the view, the same object on every call
-                """)
-            .returns(type("boxedMap"))
-            .addCode(
-                code(
-                    """
-                    if (view == null) {
-                      view = new MapView();
-                    }
-                    return view;
-                    """))
-            .build());
-    map.addMethod(
-        override("equals")
-            .addJavadoc(
-                code(
-                    """
-                    Whether {@code other} is a {@code $selfRaw:T} with the same mappings, as {@link
-                    java.util.Map#equals} defines it.
-                    """))
-            .returns(boolean.class)
-            .addParameter(Object.class, "other")
-            .addCode(
-                code(
-                    """
-                    if (other == this) {
-                      return true;
-                    }
-                    if (!(other instanceof $selfAny:T that) || that.size() != size()) {
-                      return false;
-                    }
-                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      long match = that.indexOf(keyAt(position));
-                      if (match < 0 || !($sameValue:L)) {
-                        return false;
-                      }
-                    }
-                    return true;
-                    """))
-            .build());
-    map.addMethod(
-        override("hashCode")
-            .addJavadoc(
-                "The hash code {@link java.util.Map#hashCode} defines for these mappings.\n")
-            .returns(int.class)
-            .addCode(
-                code(
-                    """
-                    int hash = 0;
-                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      hash += $keyHash:L ^ $valueHash:L;
-                    }
-                    return hash;
-                    """))
-            .build());
-    map.addMethod(
-        override("toString")
-            .addJavadoc(
-                "The mappings as {@code {key=value, ...}}, like {@link java.util.AbstractMap#toString}.\n")
-            .returns(String.class)
-            .addCode(
-                code(
-                    """
-                    StringBuilder text = new StringBuilder("{");
-                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      if (text.length() > 1) {
-                        text.append(", ");
-                      }
-                      text.append(keyAt(position)).append('=').append(valueAt(position));
-                    }
-                    return text.append('}').toString();
-                    """))
             .build());
   }
 
@@ -2218,40 +2254,7 @@ public final class MapTemplate {
                             """))
                     .build())
             .build());
-    map.addType(
-        TypeSpec.classBuilder("KeySet")
-            .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
-            .superclass(ParameterizedTypeName.get(ClassName.get(AbstractSet.class), type("kBox")))
-            .addMethod(
-                override("iterator")
-                    .returns(ParameterizedTypeName.get(ClassName.get(Iterator.class), type("kBox")))
-                    .addStatement("return new KeyIterator()")
-                    .build())
-            .addMethod(
-                override("size").returns(int.class).addStatement("return table.size()").build())
-            .addMethod(
-                override("contains")
-                    .returns(boolean.class)
-                    .addParameter(Object.class, "key")
-                    .addStatement(code("return $findBoxed:L(key) >= 0"))
-                    .build())
-            .addMethod(
-                override("remove")
-                    .returns(boolean.class)
-                    .addParameter(Object.class, "key")
-                    .addCode(
-                        code(
-                            """
-                            long position = $findBoxed:L(key);
-                            if (position < 0) {
-                              return false;
-                            }
-                            removeAt(position);
-                            return true;
-                            """))
-                    .build())
-            .addMethod(override("clear").addStatement("$T.this.clear()", selfRaw).build())
-            .build());
+    map.addType(keySetType("KeySet"));
     map.addType(
         TypeSpec.classBuilder("Values")
             .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
@@ -2352,95 +2355,33 @@ public final class MapTemplate {
     }
   }
 
-  /** A primitive set's {@code asSet}, {@code equals}, {@code hashCode} and {@code toString}. */
-  private void addPrimitiveSetObjectMethods(TypeSpec.Builder map) {
-    map.addMethod(
-        publicMethod(
-                "asSet",
-                """
-                A live {@link java.util.Set} view of this set: changes to either show in the other. The
-                view boxes elements and rejects {@code null}.
-
-                @return the view, the same object on every call
-                """)
-            .returns(type("boxedSet"))
-            .addCode(
-                code(
-                    """
-                    if (view == null) {
-                      view = new SetView();
-                    }
-                    return view;
-                    """))
-            .build());
-    map.addMethod(
-        override("equals")
-            .addJavadoc(
-                code(
-                    """
-                    Whether {@code other} is a {@code $selfRaw:T} with the same elements, as {@link
-                    java.util.Set#equals} defines it.
-                    """))
-            .returns(boolean.class)
-            .addParameter(Object.class, "other")
-            .addCode(
-                code(
-                    """
-                    if (other == this) {
-                      return true;
-                    }
-                    if (!(other instanceof $selfRaw:T that) || that.size() != size()) {
-                      return false;
-                    }
-                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      if (that.indexOf(keyAt(position)) < 0) {
-                        return false;
-                      }
-                    }
-                    return true;
-                    """))
-            .build());
-    map.addMethod(
-        override("hashCode")
-            .addJavadoc(
-                "The hash code {@link java.util.Set#hashCode} defines for these elements.\n")
-            .returns(int.class)
-            .addCode(
-                code(
-                    """
-                    int hash = 0;
-                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      hash += $keyHash:L;
-                    }
-                    return hash;
-                    """))
-            .build());
-    map.addMethod(
-        override("toString")
-            .addJavadoc(
-                "The elements as {@code [a, b, ...]}, like {@link java.util.AbstractCollection#toString}.\n")
-            .returns(String.class)
-            .addCode(
-                code(
-                    """
-                    StringBuilder text = new StringBuilder("[");
-                    for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-                      if (text.length() > 1) {
-                        text.append(", ");
-                      }
-                      text.append(keyAt(position));
-                    }
-                    return text.append(']').toString();
-                    """))
-            .build());
+  /** The boxed {@code java.util.Set} view of a primitive set: its key set, plus {@code add}. */
+  private TypeSpec setViewType() {
+    return keySetType("SetView").toBuilder()
+        .addJavadoc("The live, boxed {@link java.util.Set} view returned by {@link #asSet()}.\n")
+        .addMethod(
+            override("add")
+                .returns(boolean.class)
+                .addParameter(param("kBox", "key"))
+                .addStatement(
+                    "return $T.this.add($T.checkNotNull(key, $S))", selfRaw, ARGUMENTS, "key")
+                .build())
+        .build();
   }
 
-  /** The boxed {@code java.util.Set} view of a primitive set. */
-  private TypeSpec setViewType() {
-    return TypeSpec.classBuilder("SetView")
+  /**
+   * A live {@code Set} of the keys: a map view's {@code keySet()}, and the core of a primitive
+   * set's {@code asSet()}. Removal and {@code clear} write through; it cannot add.
+   */
+  private TypeSpec keySetType(String name) {
+    return TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.FINAL)
         .superclass(ParameterizedTypeName.get(ClassName.get(AbstractSet.class), type("kBox")))
-        .addJavadoc("The live, boxed {@link java.util.Set} view returned by {@link #asSet()}.\n")
+        .addMethod(
+            override("iterator")
+                .returns(ParameterizedTypeName.get(ClassName.get(Iterator.class), type("kBox")))
+                .addStatement("return new KeyIterator()")
+                .build())
         .addMethod(override("size").returns(int.class).addStatement("return table.size()").build())
         .addMethod(
             override("isEmpty")
@@ -2448,22 +2389,10 @@ public final class MapTemplate {
                 .addStatement("return table.size() == 0")
                 .build())
         .addMethod(
-            override("iterator")
-                .returns(type("keyIterator"))
-                .addStatement("return new KeyIterator()")
-                .build())
-        .addMethod(
             override("contains")
                 .returns(boolean.class)
                 .addParameter(Object.class, "key")
-                .addStatement("return indexOfBoxed(key) >= 0")
-                .build())
-        .addMethod(
-            override("add")
-                .returns(boolean.class)
-                .addParameter(param("kBox", "key"))
-                .addStatement(
-                    "return $T.this.add($T.checkNotNull(key, $S))", selfRaw, ARGUMENTS, "key")
+                .addStatement(code("return $findBoxed:L(key) >= 0"))
                 .build())
         .addMethod(
             override("remove")
@@ -2472,7 +2401,7 @@ public final class MapTemplate {
                 .addCode(
                     code(
                         """
-                        long position = indexOfBoxed(key);
+                        long position = $findBoxed:L(key);
                         if (position < 0) {
                           return false;
                         }

@@ -1,17 +1,9 @@
 package org.elastichash.tests.properties;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.elastichash.ElasticStats;
 
 /**
  * Drives any generated map through its own primitive API by reflection, so that one stateful
@@ -19,13 +11,14 @@ import org.elastichash.ElasticStats;
  * boxed; reflection unboxes them into the primitive signatures, which is exactly the API users
  * call.
  */
-final class ReflectiveMap {
+final class ReflectiveMap extends ReflectiveCollection {
 
   private final Object map;
   private final Class<?> keyType;
   private final Class<?> valueType;
 
   ReflectiveMap(Object map, Class<?> keyType, Class<?> valueType) {
+    super(map);
     this.map = map;
     this.keyType = keyType;
     this.valueType = valueType;
@@ -33,17 +26,7 @@ final class ReflectiveMap {
 
   static ReflectiveMap create(
       Class<?> mapClass, Class<?> keyType, Class<?> valueType, int expectedSize, double delta) {
-    try {
-      Object map =
-          mapClass.getConstructor(int.class, double.class).newInstance(expectedSize, delta);
-      return new ReflectiveMap(map, keyType, valueType);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  Object target() {
-    return map;
+    return new ReflectiveMap(newInstance(mapClass, expectedSize, delta), keyType, valueType);
   }
 
   boolean isDropIn() {
@@ -56,20 +39,6 @@ final class ReflectiveMap {
 
   private Class<?> queryValue() {
     return valueType.isPrimitive() ? valueType : Object.class;
-  }
-
-  Object call(String name, Class<?>[] types, Object... args) {
-    try {
-      Method method = map.getClass().getMethod(name, types);
-      return method.invoke(map, args);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new AssertionError(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
   }
 
   Object put(Object key, Object value) {
@@ -109,10 +78,6 @@ final class ReflectiveMap {
     return call("addTo", new Class<?>[] {keyType, valueType}, key, increment);
   }
 
-  boolean trimToSize() {
-    return (Boolean) call("trimToSize", new Class<?>[0]);
-  }
-
   /** {@code keys()} or {@code values()} as a list of boxed elements. */
   java.util.List<Object> array(String name) {
     Object array = call(name, new Class<?>[0]);
@@ -131,26 +96,6 @@ final class ReflectiveMap {
     return (Boolean) call("containsValue", new Class<?>[] {queryValue()}, value);
   }
 
-  int size() {
-    return (Integer) call("size", new Class<?>[0]);
-  }
-
-  boolean isEmpty() {
-    return (Boolean) call("isEmpty", new Class<?>[0]);
-  }
-
-  void clear() {
-    call("clear", new Class<?>[0]);
-  }
-
-  void ensureCapacity(int expectedSize) {
-    call("ensureCapacity", new Class<?>[] {int.class}, expectedSize);
-  }
-
-  ElasticStats stats() {
-    return (ElasticStats) call("stats", new Class<?>[0]);
-  }
-
   /** The live boxed view: {@code asMap()}, or the map itself for the drop-in map. */
   @SuppressWarnings("unchecked")
   Map<Object, Object> view() {
@@ -163,33 +108,16 @@ final class ReflectiveMap {
   private Object callWithFunction(
       String name, java.util.function.BiFunction<Object, Object, Object> body) {
     Method method =
-        java.util.Arrays.stream(map.getClass().getMethods())
-            .filter(m -> m.getName().equals(name) && m.getParameterCount() == 1)
-            .filter(m -> !m.getParameterTypes()[0].isPrimitive())
-            .filter(m -> !isDropIn() || m.getDeclaringClass() == map.getClass())
-            .findFirst()
-            .orElseThrow();
-    Class<?> type = method.getParameterTypes()[0];
+        Reflection.method(
+            map,
+            name,
+            m ->
+                m.getParameterCount() == 1
+                    && !m.getParameterTypes()[0].isPrimitive()
+                    && (!isDropIn() || m.getDeclaringClass() == map.getClass()));
     Object function =
-        Proxy.newProxyInstance(
-            type.getClassLoader(),
-            new Class<?>[] {type},
-            (proxy, m, args) -> {
-              if (m.getDeclaringClass() == Object.class) {
-                return m.getName().equals("hashCode") ? 0 : null;
-              }
-              return body.apply(args[0], args[1]);
-            });
-    try {
-      return method.invoke(map, function);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new AssertionError(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
+        Reflection.proxy(method.getParameterTypes()[0], args -> body.apply(args[0], args[1]));
+    return Reflection.invoke(method, map, function);
   }
 
   Object compute(Object key, java.util.function.BiFunction<Object, Object, Object> function) {
@@ -234,62 +162,26 @@ final class ReflectiveMap {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  /** The one public method named {@code name} with {@code parameters} parameters. */
-  private Method method(String name, int parameters) {
-    return java.util.Arrays.stream(map.getClass().getMethods())
-        .filter(m -> m.getName().equals(name) && m.getParameterCount() == parameters)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + name + " on " + map.getClass()));
-  }
-
-  /** A proxy of a {@code java.util.function} interface whose abstract method runs {@code body}. */
-  private static Object functionProxy(
-      Class<?> type, java.util.function.Function<Object[], Object> body) {
-    return Proxy.newProxyInstance(
-        ReflectiveMap.class.getClassLoader(),
-        new Class<?>[] {type},
-        (proxy, m, args) -> {
-          if (m.getDeclaringClass() == Object.class) {
-            return m.getName().equals("hashCode") ? 0 : null;
-          }
-          if (m.isDefault()) {
-            throw new AssertionError("the map called a default method: " + m);
-          }
-          return body.apply(args);
-        });
-  }
-
-  private Object invoke(Method method, Object... args) {
-    try {
-      return method.invoke(map, args);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new AssertionError(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   /**
    * {@code compute<V>IfAbsent} with its {@code java.util.function} type; {@code function} gets the
    * key as that type passes it (widened for byte, short, char and float keys).
    */
   Object computePrimitiveIfAbsent(
       Object key, java.util.function.Function<Object, Object> function) {
-    Method method = method("compute" + valueLabel() + "IfAbsent", 2);
-    Object proxy = functionProxy(method.getParameterTypes()[1], args -> function.apply(args[0]));
-    return invoke(method, key, proxy);
+    Method method =
+        Reflection.method(
+            map, "compute" + valueLabel() + "IfAbsent", m -> m.getParameterCount() == 2);
+    Object proxy = Reflection.proxy(method.getParameterTypes()[1], args -> function.apply(args[0]));
+    return Reflection.invoke(method, map, key, proxy);
   }
 
   /** {@code merge<V>} with its {@code java.util.function} binary operator. */
   Object mergePrimitive(
       Object key, Object value, java.util.function.BinaryOperator<Object> function) {
-    Method method = method("merge" + valueLabel(), 3);
+    Method method = Reflection.method(map, "merge" + valueLabel(), m -> m.getParameterCount() == 3);
     Object proxy =
-        functionProxy(method.getParameterTypes()[2], args -> function.apply(args[0], args[1]));
-    return invoke(method, key, value, proxy);
+        Reflection.proxy(method.getParameterTypes()[2], args -> function.apply(args[0], args[1]));
+    return Reflection.invoke(method, map, key, value, proxy);
   }
 
   /** {@code removeIf} with the map's own predicate type. */
@@ -306,31 +198,23 @@ final class ReflectiveMap {
   Map<Object, Object> entriesByForEach() {
     Map<Object, Object> seen = new HashMap<>();
     Method forEach =
-        java.util.Arrays.stream(map.getClass().getMethods())
-            .filter(m -> m.getName().equals("forEach") && m.getParameterCount() == 1)
-            .filter(m -> !isDropIn() || m.getDeclaringClass() == map.getClass())
-            .findFirst()
-            .orElseThrow();
-    Class<?> consumerType = forEach.getParameterTypes()[0];
+        Reflection.method(
+            map,
+            "forEach",
+            m ->
+                m.getParameterCount() == 1
+                    && (!isDropIn() || m.getDeclaringClass() == map.getClass()));
     Object consumer =
-        Proxy.newProxyInstance(
-            consumerType.getClassLoader(),
-            new Class<?>[] {consumerType},
-            (proxy, method, args) -> {
-              if (method.getDeclaringClass() == Object.class) {
-                return method.getName().equals("hashCode") ? 0 : null;
-              }
+        Reflection.proxy(
+            forEach.getParameterTypes()[0],
+            args -> {
               Object previous = seen.put(args[0], args[1]);
               if (previous != null || seen.size() > size()) {
                 throw new AssertionError("forEach visited a key twice: " + args[0]);
               }
               return null;
             });
-    try {
-      forEach.invoke(map, consumer);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
+    Reflection.invoke(forEach, map, consumer);
     return seen;
   }
 
@@ -375,22 +259,6 @@ final class ReflectiveMap {
 
   /** A copy made by Java serialization. */
   ReflectiveMap serialized() {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(map);
-      }
-      try (ObjectInputStream in =
-          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-        return new ReflectiveMap(in.readObject(), keyType, valueType);
-      }
-    } catch (IOException | ClassNotFoundException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return map.toString();
+    return new ReflectiveMap(serializedTarget(), keyType, valueType);
   }
 }

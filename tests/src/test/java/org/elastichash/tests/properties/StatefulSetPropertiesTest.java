@@ -6,17 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.lang.reflect.Array;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -28,7 +20,6 @@ import java.util.stream.Stream;
 import org.elastichash.ElasticHashSet;
 import org.elastichash.ElasticIntSet;
 import org.elastichash.ElasticLongSet;
-import org.elastichash.ElasticStats;
 import org.elastichash.generatedtest.ElasticFloatSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -66,13 +57,7 @@ class StatefulSetPropertiesTest {
     BULK_REMOVE
   }
 
-  record Command(Op op, Object element, int salt, List<Object> bulk) {
-    @Override
-    public String toString() {
-      String text = op + "(" + element + ", salt " + salt;
-      return bulk.isEmpty() ? text + ")" : text + ", " + bulk.size() + " elements " + bulk + ")";
-    }
-  }
+  record Command(Op op, Object element, int salt, List<Object> bulk) {}
 
   record Scenario(double delta, int expectedSize, List<Command> commands) {}
 
@@ -260,56 +245,24 @@ class StatefulSetPropertiesTest {
    * Drives a generated set through its own primitive API by reflection; arguments are boxed and
    * reflection unboxes them into the primitive signatures users call.
    */
-  static final class ReflectiveSet {
+  static final class ReflectiveSet extends ReflectiveCollection {
 
     private final Object set;
     private final Class<?> elementType;
 
     ReflectiveSet(Object set, Class<?> elementType) {
+      super(set);
       this.set = set;
       this.elementType = elementType;
     }
 
     static ReflectiveSet create(SetFixture fixture, int expectedSize, double delta) {
-      try {
-        Object set =
-            fixture
-                .setClass()
-                .getConstructor(int.class, double.class)
-                .newInstance(expectedSize, delta);
-        return new ReflectiveSet(set, fixture.elementType());
-      } catch (ReflectiveOperationException e) {
-        throw new AssertionError(e);
-      }
-    }
-
-    Object target() {
-      return set;
+      return new ReflectiveSet(
+          newInstance(fixture.setClass(), expectedSize, delta), fixture.elementType());
     }
 
     private boolean isDropIn() {
       return set instanceof Set<?>;
-    }
-
-    private Object call(String name, Class<?>[] types, Object... args) {
-      try {
-        return invoke(set.getClass().getMethod(name, types), set, args);
-      } catch (NoSuchMethodException e) {
-        throw new AssertionError(e);
-      }
-    }
-
-    private static Object invoke(Method method, Object target, Object... args) {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        throw new AssertionError(e.getCause());
-      } catch (IllegalAccessException e) {
-        throw new AssertionError(e);
-      }
     }
 
     private Class<?> query() {
@@ -326,30 +279,6 @@ class StatefulSetPropertiesTest {
 
     boolean contains(Object element) {
       return (Boolean) call("contains", new Class<?>[] {query()}, element);
-    }
-
-    int size() {
-      return (Integer) call("size", new Class<?>[0]);
-    }
-
-    boolean isEmpty() {
-      return (Boolean) call("isEmpty", new Class<?>[0]);
-    }
-
-    void clear() {
-      call("clear", new Class<?>[0]);
-    }
-
-    void ensureCapacity(int expectedSize) {
-      call("ensureCapacity", new Class<?>[] {int.class}, expectedSize);
-    }
-
-    boolean trimToSize() {
-      return (Boolean) call("trimToSize", new Class<?>[0]);
-    }
-
-    ElasticStats stats() {
-      return (ElasticStats) call("stats", new Class<?>[0]);
     }
 
     @SuppressWarnings("unchecked")
@@ -370,26 +299,13 @@ class StatefulSetPropertiesTest {
     /** Calls the one-argument method {@code name} with a proxy of the set's functional type. */
     private Object callWithFunction(String name, java.util.function.Function<Object, Object> body) {
       Method method =
-          Arrays.stream(set.getClass().getMethods())
-              .filter(m -> m.getName().equals(name) && m.getParameterCount() == 1)
-              .filter(m -> m.getDeclaringClass() == set.getClass())
-              .findFirst()
-              .orElseThrow();
-      Class<?> type = method.getParameterTypes()[0];
+          Reflection.method(
+              set,
+              name,
+              m -> m.getParameterCount() == 1 && m.getDeclaringClass() == set.getClass());
       Object function =
-          Proxy.newProxyInstance(
-              type.getClassLoader() == null ? getClass().getClassLoader() : type.getClassLoader(),
-              new Class<?>[] {type},
-              (proxy, m, args) -> {
-                if (m.getDeclaringClass() == Object.class) {
-                  return m.getName().equals("hashCode") ? 0 : null;
-                }
-                if (m.isDefault()) {
-                  throw new AssertionError("the set called a default method: " + m);
-                }
-                return body.apply(args[0]);
-              });
-      return invoke(method, set, function);
+          Reflection.proxy(method.getParameterTypes()[0], args -> body.apply(args[0]));
+      return Reflection.invoke(method, set, function);
     }
 
     boolean removeIf(Predicate<Object> filter) {
@@ -416,12 +332,12 @@ class StatefulSetPropertiesTest {
         Method advance = cursor.getClass().getMethod("advance");
         Method key = cursor.getClass().getMethod("key");
         Method removeMethod = cursor.getClass().getMethod("remove");
-        while ((Boolean) invoke(advance, cursor)) {
-          Object element = invoke(key, cursor);
+        while ((Boolean) Reflection.invoke(advance, cursor)) {
+          Object element = Reflection.invoke(key, cursor);
           assertFalse(seen.contains(element), "cursor visited an element twice: " + element);
           seen.add(element);
           if (remove.test(element)) {
-            invoke(removeMethod, cursor);
+            Reflection.invoke(removeMethod, cursor);
           }
         }
       } catch (NoSuchMethodException e) {
@@ -441,23 +357,7 @@ class StatefulSetPropertiesTest {
     }
 
     ReflectiveSet serialized() {
-      try {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-          out.writeObject(set);
-        }
-        try (ObjectInputStream in =
-            new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-          return new ReflectiveSet(in.readObject(), elementType);
-        }
-      } catch (IOException | ClassNotFoundException e) {
-        throw new AssertionError(e);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return set.toString();
+      return new ReflectiveSet(serializedTarget(), elementType);
     }
   }
 }
