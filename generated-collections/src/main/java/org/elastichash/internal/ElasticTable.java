@@ -30,13 +30,13 @@ import org.elastichash.ElasticStats;
  * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
  * sequence, and not past a group that has a never-used slot: the insertion would have stopped
- * there. Slots never go back to never-used except through {@link #clear}, so that rule survives
- * removals. Beyond the paper, each group keeps a 16-bit pass filter of the keys that probed past
- * it: a lookup whose bit is clear stops at the group, which cuts the groups an unsuccessful lookup
- * inspects by about two thirds in a nearly full segment. And a lookup that leaves segment 0
- * consults the segment directory, which rules most later segments out at once. Both live in a
- * metadata word right after each group's control word (see {@link #control}), so the lookup reads
- * them from the cache line it has already loaded.
+ * there. A removal makes a slot never-used again only when no live key passed its group (see
+ * below), so that rule survives removals. Beyond the paper, each group keeps a 16-bit pass filter
+ * of the keys that probed past it: a lookup whose bit is clear stops at the group, which cuts the
+ * groups an unsuccessful lookup inspects by about two thirds in a nearly full segment. And a lookup
+ * that leaves segment 0 consults the segment directory, which rules most later segments out at
+ * once. Both live in a metadata word right after each group's control word (see {@link #control}),
+ * so the lookup reads them from the cache line it has already loaded.
  *
  * <p><b>Removal.</b> Each group also counts the live keys whose insertion passed it to a slot
  * further along in the same segment (F14's overflow counts). A removed slot becomes never-used
@@ -52,6 +52,15 @@ public final class ElasticTable {
 
   /** {@link #claim} result telling the map to rebuild into {@link #resized()} and claim again. */
   public static final long NEEDS_RESIZE = -1L;
+
+  /** The metadata bits of a group's pass filter. */
+  private static final long PASS_FILTER = 0xFFFFL;
+
+  /** The metadata bits that count the live keys that passed a group. */
+  private static final long PASSED_COUNT = 0xFFL << 16;
+
+  /** One in {@link #PASSED_COUNT}. */
+  private static final long ONE_PASSED = 1L << 16;
 
   private final SegmentGeometry geometry;
 
@@ -76,15 +85,6 @@ public final class ElasticTable {
 
   /** The most groups any insertion into each segment has inspected, counting its own. */
   public final int[] longestProbe;
-
-  /** The metadata bits of a group's pass filter. */
-  private static final long PASS_FILTER = 0xFFFFL;
-
-  /** The metadata bits that count the live keys that passed a group. */
-  private static final long PASSED_COUNT = 0xFFL << 16;
-
-  /** One in {@link #PASSED_COUNT}. */
-  private static final long ONE_PASSED = 1L << 16;
 
   /** One more than the highest segment that may hold a key. */
   public int activeSegments;
@@ -147,7 +147,9 @@ public final class ElasticTable {
     return group << 1;
   }
 
-  /** Where a group's metadata word (pass filter, directory) is in {@link #control}. */
+  /**
+   * Where a group's metadata word (pass filter, passed count, directory) is in {@link #control}.
+   */
   public static int metadataIndex(int group) {
     return (group << 1) | 1;
   }

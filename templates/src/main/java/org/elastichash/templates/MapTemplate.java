@@ -926,11 +926,12 @@ public final class MapTemplate {
             .addCode(
                 code(
                     """
-                    long position = indexOf(key);
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
                     if (position < 0) {
                       return false;
                     }
-                    removeAt(position);
+                    removeAt(position, hash);
                     return true;
                     """))
             .build());
@@ -1024,12 +1025,13 @@ public final class MapTemplate {
             .addCode(
                 code(
                     """
-                    long position = indexOf(key);
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
                     if (position < 0) {
                       return $absent:L;
                     }
                     $v:T previous = valueAt(position);
-                    removeAt(position);
+                    removeAt(position, hash);
                     return previous;
                     """))
             .build());
@@ -1193,7 +1195,7 @@ public final class MapTemplate {
                     }
                     if (replacement == null) {
                       if (position >= 0) {
-                        removeAt(position);
+                        removeAt(position, hash);
                       }
                       return $absent:L;
                     }
@@ -1225,7 +1227,8 @@ public final class MapTemplate {
                 code(
                     """
                     $args:T.checkNotNull(remappingFunction, "remappingFunction");
-                    long position = indexOf(key);
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
                     if (position < 0$absentIfNull:L) {
                       return $absent:L;
                     }
@@ -1235,7 +1238,7 @@ public final class MapTemplate {
                       throw new $cme:T();
                     }
                     if (replacement == null) {
-                      removeAt(position);
+                      removeAt(position, hash);
                       return $absent:L;
                     }
                     setValueAt(position, replacement);
@@ -1323,7 +1326,7 @@ public final class MapTemplate {
                           throw new $cme:T();
                         }
                         if (merged == null) {
-                          removeAt(position);
+                          removeAt(position, hash);
                           return $absent:L;
                         }
                         setValueAt(position, merged);
@@ -1509,11 +1512,12 @@ public final class MapTemplate {
             .addCode(
                 code(
                     """
-                    long position = indexOf(key);
+                    long hash = $hashing:T.mix(key);
+                    long position = indexOf(key, hash);
                     if (position < 0 || !($currentIsValue:L)) {
                       return false;
                     }
-                    removeAt(position);
+                    removeAt(position, hash);
                     return true;
                     """))
             .build());
@@ -1808,8 +1812,21 @@ public final class MapTemplate {
     if (hasValues) {
       addValueAccess(map);
     }
-    MethodSpec.Builder removeAt = privateMethod("removeAt").addParameter(long.class, "position");
-    removeAt.addStatement(code("table.release(position, $hashing:T.mix(keyAt(position)))"));
+    map.addMethod(
+        privateMethod("removeAt")
+            .addJavadoc(
+                "Removes the $L at {@code position}, rehashing its key.\n", names.get("item"))
+            .addParameter(long.class, "position")
+            .addStatement(code("removeAt(position, $hashing:T.mix(keyAt(position)))"))
+            .build());
+    MethodSpec.Builder removeAt =
+        privateMethod("removeAt")
+            .addJavadoc(
+                "Removes the $L at {@code position}, whose key has the mixed hash {@code hash}.\n",
+                names.get("item"))
+            .addParameter(long.class, "position")
+            .addParameter(long.class, "hash");
+    removeAt.addStatement("table.release(position, hash)");
     if (key.isObject()) {
       removeAt.addStatement(
           code("keys[$table:T.segment(position)][$table:T.slot(position)] = null"));
