@@ -14,7 +14,9 @@ import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.Map;
 import org.elastichash.ElasticHashMap;
+import org.elastichash.ElasticHashSet;
 import org.elastichash.ElasticIntIntMap;
+import org.elastichash.ElasticIntSet;
 import org.elastichash.ElasticLongObjectMap;
 import org.elastichash.ElasticStats;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,40 @@ class FailFastAndCopyTest {
     assertEquals(1000, seen);
     assertEquals(500, map.size());
     map.forEach((key, value) -> assertEquals(-key / 31, value));
+  }
+
+  @Test
+  void setCursorsAndFunctionsFailFast() {
+    ElasticIntSet set = new ElasticIntSet();
+    for (int i = 0; i < 100; i++) {
+      set.add(i * 7);
+    }
+    ElasticIntSet.Cursor cursor = set.cursor();
+    assertThrows(IllegalStateException.class, cursor::key);
+    assertTrue(cursor.advance());
+    set.add(-1);
+    assertThrows(ConcurrentModificationException.class, cursor::advance);
+    assertThrows(ConcurrentModificationException.class, () -> set.forEach(x -> set.add(x + 1)));
+    assertThrows(ConcurrentModificationException.class, () -> set.removeIf(x -> set.remove(x)));
+
+    int removed = 0;
+    for (ElasticIntSet.Cursor walk = set.cursor(); walk.advance(); ) {
+      if (walk.key() % 2 == 0) {
+        walk.remove();
+        removed++;
+        assertThrows(IllegalStateException.class, walk::key);
+      }
+    }
+    assertTrue(removed > 0);
+    set.forEach(x -> assertNotEquals(0, x % 2));
+
+    ElasticHashSet<String> strings = new ElasticHashSet<>();
+    strings.add("a");
+    strings.add(null);
+    ElasticHashSet<String>.Cursor objects = strings.cursor();
+    assertTrue(objects.advance());
+    strings.remove("a");
+    assertThrows(ConcurrentModificationException.class, objects::advance);
   }
 
   @Test
