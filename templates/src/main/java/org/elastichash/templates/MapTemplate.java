@@ -2022,7 +2022,7 @@ public final class MapTemplate {
             .addJavadoc(
                 code(
                     """
-                    Whether {@code other} is a {@code $selfRaw:T} with the same $contents:L, as {@link
+                    Whether {@code other} is another {@code $selfRaw:T} with the same $contents:L, as {@link
                     $collection:L#equals} defines it.
                     """))
             .returns(boolean.class)
