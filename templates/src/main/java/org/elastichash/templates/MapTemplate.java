@@ -889,6 +889,33 @@ public final class MapTemplate {
   }
 
   private void addAddAndRemove(TypeSpec.Builder map) {
+    if (!dropIn) {
+      map.addMethod(
+          publicMethod(
+                  "addAll",
+                  """
+                  Adds every element of {@code keys} that is absent, without boxing. Expected O(1)
+                  probes per element, amortized over growth.
+
+                  @param keys the elements
+                  @return whether the set changed
+                  @throws NullPointerException if {@code keys} is null
+                  """)
+              .returns(boolean.class)
+              .addParameter(ArrayTypeName.of(type("k")), "keys")
+              .varargs()
+              .addCode(
+                  code(
+                      """
+                      $args:T.checkNotNull(keys, "keys");
+                      boolean changed = false;
+                      for ($k:T key : keys) {
+                        changed |= add(key);
+                      }
+                      return changed;
+                      """))
+              .build());
+    }
     map.addMethod(
         mapMethod(
                 "add",

@@ -137,6 +137,7 @@ class BadInputTest {
     assertRejected(NullPointerException.class, "action", () -> set.forEach(null));
     assertRejected(NullPointerException.class, "filter", () -> set.removeIf(null));
     assertRejected(NullPointerException.class, "key", () -> set.asSet().add(null));
+    assertRejected(NullPointerException.class, "keys", () -> set.addAll((long[]) null));
     assertRejected(NullPointerException.class, "other", () -> new ElasticLongSet(null));
     assertThrows(NullPointerException.class, () -> set.asSet().addAll(null));
     assertEquals(snapshot, set);
