@@ -227,10 +227,6 @@ public final class MapTemplate {
     return new MapTemplate(spec).files();
   }
 
-  private static TypeName boxed(TypeName type, JavaType kind) {
-    return kind.isObject() ? type : kind.boxed();
-  }
-
   private static TypeName parameterized(ClassName raw, List<? extends TypeName> arguments) {
     return arguments.isEmpty()
         ? raw
