@@ -1,39 +1,35 @@
 package org.elastichash.templates;
 
-import com.palantir.javapoet.AnnotationSpec;
+import static org.elastichash.templates.TemplateContext.ARGUMENTS;
+import static org.elastichash.templates.TemplateContext.GEOMETRY;
+import static org.elastichash.templates.TemplateContext.HASHING;
+import static org.elastichash.templates.TemplateContext.STATS;
+import static org.elastichash.templates.TemplateContext.TABLE;
+import static org.elastichash.templates.TemplateContext.UNCHECKED;
+
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.io.IOException;
-import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.ConcurrentModificationException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -45,244 +41,34 @@ import javax.lang.model.element.Modifier;
  * this template only writes what differs by type: the storage arrays, key equality and hashing
  * calls, the public signatures, boxing in the {@code java.util.Map} view. Method bodies are written
  * as Java text with named placeholders ({@code $k:T} is the key type, {@code $v:T} the value type,
- * and so on; see {@link #MapTemplate}).
+ * and so on; see {@link TemplateContext}).
  */
-public final class MapTemplate {
+public final class MapTemplate extends TemplateBuilder {
 
-  private static final String CORE = "org.elastichash.internal";
-  private static final ClassName TABLE = ClassName.get(CORE, "ElasticTable");
-  private static final ClassName GEOMETRY = ClassName.get(CORE, "SegmentGeometry");
-  private static final ClassName HASHING = ClassName.get(CORE, "Hashing");
-  private static final ClassName CONTROL = ClassName.get(CORE, "ControlBytes");
-  private static final ClassName ARGUMENTS = ClassName.get(CORE, "Arguments");
-  private static final ClassName STATS = ClassName.get(MapSpec.LIBRARY_PACKAGE, "ElasticStats");
-  private static final AnnotationSpec UNCHECKED =
-      AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
-
-  private final MapSpec spec;
-  private final JavaType key;
-  private final JavaType value;
-  private final boolean hasValues;
-  private final boolean dropIn;
-  private final ClassName selfRaw;
-  private final List<TypeVariableName> typeVariables;
-  private final Map<String, Object> names = new LinkedHashMap<>();
-
-  /**
-   * Binds the placeholders for one spec. Types: {@code k}, {@code v} (the key and value types, a
-   * primitive or {@code K}/{@code V}; a set's element type is {@code E}), {@code kBox}, {@code
-   * vBox} (boxed), {@code kStore}, {@code vStore} (array element types), {@code kQuery}, {@code
-   * vQuery} (parameter types of queries: {@code Object} for reference types, as in {@code
-   * java.util.Map}), {@code self}, {@code selfRaw}, {@code selfAny} (the collection type with its
-   * type variables, raw, and wildcarded), the core classes, and {@code absent}: what a method
-   * returns for a missing key. A set binds no value placeholders.
-   */
-  private MapTemplate(MapSpec spec) {
-    this.spec = spec;
-    this.key = spec.key();
-    this.value = spec.value();
-    this.hasValues = !spec.isSet();
-    this.dropIn = spec.isDropIn();
-    this.selfRaw = ClassName.get(spec.packageName(), spec.className());
-    TypeVariableName keyVariable = TypeVariableName.get(hasValues ? "K" : "E");
-    TypeVariableName valueVariable = TypeVariableName.get("V");
-    this.typeVariables =
-        hasValues && key.isObject() && value.isObject()
-            ? List.of(keyVariable, valueVariable)
-            : key.isObject()
-                ? List.of(keyVariable)
-                : hasValues && value.isObject() ? List.of(valueVariable) : List.of();
-    TypeName k = key.isObject() ? keyVariable : key.primitive();
-    TypeName kBox = key.isObject() ? keyVariable : key.boxed();
-    names.put("k", k);
-    names.put("kBox", kBox);
-    names.put("kStore", key.primitive());
-    names.put("kQuery", key.primitive());
-    names.put("kName", key.isObject() ? keyVariable.name() : key.spelling());
-    names.put("selfRaw", selfRaw);
-    names.put("self", parameterized(selfRaw, typeVariables));
-    names.put(
-        "selfAny",
-        parameterized(
-            selfRaw,
-            typeVariables.stream().map(t -> WildcardTypeName.subtypeOf(Object.class)).toList()));
-    names.put("table", TABLE);
-    names.put("geometry", GEOMETRY);
-    names.put("hashing", HASHING);
-    names.put("control", CONTROL);
-    names.put("args", ARGUMENTS);
-    names.put("objects", Objects.class);
-    names.put("cme", ConcurrentModificationException.class);
-    names.put("noSuchElement", NoSuchElementException.class);
-    names.put("invalid", InvalidObjectException.class);
-    names.put("arrays", Arrays.class);
-    names.put("keyMatches", key.equal("segmentKeys[slot]", "key"));
-    names.put("keyHash", key.hashCodeOf("keyAt(position)"));
-    names.put("findBoxed", key.isObject() ? "indexOf" : "indexOfBoxed");
-    names.put("writeKey", key.writeMethod());
-    names.put("readKey", key.readMethod());
-    names.put("noun", hasValues ? "map" : "set");
-    names.put("item", hasValues ? "entry" : "element");
-    names.put("items", hasValues ? "entries" : "elements");
-    names.put("filterOn", hasValues ? "key and value" : "the element");
-    names.put("actionOn", hasValues ? "each key and value" : "each element");
-    names.put(
-        "entryArguments", hasValues ? "keyAt(position), valueAt(position)" : "keyAt(position)");
-    if (hasValues) {
-      bindValueNames(k, kBox, keyVariable, valueVariable);
-    } else {
-      bindElementNames(kBox);
-    }
-  }
-
-  private void bindValueNames(
-      TypeName k, TypeName kBox, TypeVariableName keyVariable, TypeVariableName valueVariable) {
-    TypeName v = value.isObject() ? valueVariable : value.primitive();
-    TypeName vBox = value.isObject() ? valueVariable : value.boxed();
-    names.put("v", v);
-    names.put("vBox", vBox);
-    names.put("vStore", value.primitive());
-    names.put("vQuery", value.primitive());
-    names.put("vName", value.isObject() ? "V" : value.spelling());
-    names.put("mapEntry", ClassName.get(Map.Entry.class));
-    names.put("absent", dropIn ? "null" : "defaultReturnValue");
-    names.put("zero", value.zero());
-    names.put("consumer", consumerParameterType(keyVariable, valueVariable));
-    names.put("predicate", predicateParameterType(keyVariable, valueVariable));
-    names.put(
-        "remapping",
-        ParameterizedTypeName.get(
-            ClassName.get(BiFunction.class),
-            WildcardTypeName.supertypeOf(kBox),
-            WildcardTypeName.supertypeOf(vBox),
-            WildcardTypeName.subtypeOf(vBox)));
-    names.put(
-        "mapping",
-        ParameterizedTypeName.get(
-            ClassName.get(java.util.function.Function.class),
-            WildcardTypeName.supertypeOf(kBox),
-            WildcardTypeName.subtypeOf(vBox)));
-    names.put(
-        "merging",
-        ParameterizedTypeName.get(
-            ClassName.get(BiFunction.class),
-            WildcardTypeName.supertypeOf(vBox),
-            WildcardTypeName.supertypeOf(vBox),
-            WildcardTypeName.subtypeOf(vBox)));
-    names.put("function", functionParameterType(keyVariable, valueVariable));
-    names.put("entry", parameterized(ClassName.get(Map.Entry.class), List.of(kBox, vBox)));
-    names.put("boxedMap", parameterized(ClassName.get(Map.class), List.of(kBox, vBox)));
-    names.put("valueMatches", value.equal("valueAt(position)", "value"));
-    names.put("sameValue", value.equal("valueAt(position)", "that.valueAt(match)"));
-    names.put("valueHash", value.hashCodeOf("valueAt(position)"));
-    names.put(
-        "entryHash",
-        CodeBlock.of("$L ^ $L", key.hashCodeOf("key"), value.hashCodeOf("getValue()")));
-    // Qualified for reference values: inside the Map view an unqualified containsValue(Object)
-    // would be the view's own method.
-    names.put(
-        "containsBoxedValue",
-        value.isObject()
-            ? CodeBlock.of("$T.this.containsValue", selfRaw)
-            : CodeBlock.of("containsBoxedValue"));
-    names.put("writeValue", value.writeMethod());
-    names.put("readValue", value.readMethod());
-  }
-
-  /**
-   * A set's element consumer and predicate: {@code java.util.function}'s where it has one for the
-   * element type ({@code IntConsumer}, {@code Consumer<? super E>}), else one generated beside the
-   * set ({@code ShortConsumer}).
-   */
-  private void bindElementNames(TypeName kBox) {
-    names.put("boxedSet", ParameterizedTypeName.get(ClassName.get(Set.class), kBox));
-    names.put("keyIterator", ParameterizedTypeName.get(ClassName.get(Iterator.class), kBox));
-    if (key.isObject()) {
-      names.put(
-          "consumer",
-          ParameterizedTypeName.get(
-              ClassName.get(java.util.function.Consumer.class),
-              WildcardTypeName.supertypeOf(kBox)));
-      names.put(
-          "predicate",
-          ParameterizedTypeName.get(
-              ClassName.get(java.util.function.Predicate.class),
-              WildcardTypeName.supertypeOf(kBox)));
-    } else if (hasJdkElementInterfaces()) {
-      names.put("consumer", ClassName.get("java.util.function", key.label() + "Consumer"));
-      names.put("predicate", ClassName.get("java.util.function", key.label() + "Predicate"));
-    } else {
-      names.put("consumer", ClassName.get(spec.packageName(), spec.consumerName()));
-      names.put("predicate", ClassName.get(spec.packageName(), spec.predicateName()));
-    }
-  }
-
-  /** Whether {@code java.util.function} has a consumer and predicate for the set's elements. */
-  private boolean hasJdkElementInterfaces() {
-    return key == JavaType.INT || key == JavaType.LONG || key == JavaType.DOUBLE || key.isObject();
+  private MapTemplate(TemplateContext context) {
+    super(context);
   }
 
   /** Generates the map of {@code spec} and the consumer interface it needs, if any. */
   public static List<JavaFile> generate(MapSpec spec) {
-    return new MapTemplate(spec).files();
-  }
-
-  private static TypeName parameterized(ClassName raw, List<? extends TypeName> arguments) {
-    return arguments.isEmpty()
-        ? raw
-        : ParameterizedTypeName.get(raw, arguments.toArray(new TypeName[0]));
-  }
-
-  private TypeName consumerParameterType(TypeVariableName k, TypeVariableName v) {
-    if (dropIn) {
-      return ParameterizedTypeName.get(
-          ClassName.get(BiConsumer.class),
-          WildcardTypeName.supertypeOf(k),
-          WildcardTypeName.supertypeOf(v));
-    }
-    ClassName consumer = ClassName.get(spec.packageName(), spec.consumerName());
-    return parameterized(
-        consumer, typeVariables.stream().map(WildcardTypeName::supertypeOf).toList());
-  }
-
-  private TypeName predicateParameterType(TypeVariableName k, TypeVariableName v) {
-    if (dropIn) {
-      return ParameterizedTypeName.get(
-          ClassName.get(BiPredicate.class),
-          WildcardTypeName.supertypeOf(k),
-          WildcardTypeName.supertypeOf(v));
-    }
-    return parameterized(
-        ClassName.get(spec.packageName(), spec.predicateName()),
-        typeVariables.stream().map(WildcardTypeName::supertypeOf).toList());
-  }
-
-  private TypeName functionParameterType(TypeVariableName k, TypeVariableName v) {
-    if (dropIn) {
-      return ParameterizedTypeName.get(
-          ClassName.get(BiFunction.class),
-          WildcardTypeName.supertypeOf(k),
-          WildcardTypeName.supertypeOf(v),
-          WildcardTypeName.subtypeOf(v));
-    }
-    return parameterized(ClassName.get(spec.packageName(), spec.functionName()), typeVariables);
+    return new MapTemplate(new TemplateContext(spec)).files();
   }
 
   private List<JavaFile> files() {
-    JavaFile map = javaFile(mapType());
+    JavaFile map = context.javaFile(mapType());
     if (!hasValues) {
-      return hasJdkElementInterfaces()
+      return context.hasJdkElementInterfaces()
           ? List.of(map)
           : List.of(
               map,
-              javaFile(
+              context.javaFile(
                   elementInterface(
                       spec.consumerName(),
                       "accept",
                       TypeName.VOID,
                       "An operation on one element of a set",
                       "Performs this operation on one element.\n")),
-              javaFile(
+              context.javaFile(
                   elementInterface(
                       spec.predicateName(),
                       "test",
@@ -295,73 +81,27 @@ public final class MapTemplate {
     }
     return List.of(
         map,
-        javaFile(
+        context.javaFile(
             entryInterface(
                 spec.consumerName(),
                 "accept",
                 TypeName.VOID,
                 "An operation on one entry of a map",
                 "Performs this operation on one entry.\n")),
-        javaFile(
+        context.javaFile(
             entryInterface(
                 spec.predicateName(),
                 "test",
                 TypeName.BOOLEAN,
                 "A condition on one entry of a map",
                 "Whether the entry satisfies this condition.\n")),
-        javaFile(
+        context.javaFile(
             entryInterface(
                 spec.functionName(),
                 "apply",
                 type("v"),
                 "A function from one entry of a map to a new value for it",
                 "The new value for the entry.\n")));
-  }
-
-  private JavaFile javaFile(TypeSpec type) {
-    return JavaFile.builder(spec.packageName(), type)
-        .indent("  ")
-        .skipJavaLangImports(true)
-        .build();
-  }
-
-  private CodeBlock code(String format) {
-    return CodeBlock.builder().addNamed(format, names).build();
-  }
-
-  private TypeName type(String name) {
-    return (TypeName) names.get(name);
-  }
-
-  private MethodSpec.Builder method(String name, String javadoc) {
-    return MethodSpec.methodBuilder(name).addJavadoc(code(javadoc));
-  }
-
-  private MethodSpec.Builder publicMethod(String name, String javadoc) {
-    return method(name, javadoc).addModifiers(Modifier.PUBLIC);
-  }
-
-  /** A public method that is also a {@code java.util.Map} method when this is the drop-in map. */
-  private MethodSpec.Builder mapMethod(String name, String javadoc) {
-    MethodSpec.Builder builder = publicMethod(name, javadoc);
-    if (dropIn) {
-      builder.addAnnotation(Override.class);
-    }
-    return builder;
-  }
-
-  private MethodSpec.Builder privateMethod(String name) {
-    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
-  }
-
-  private static MethodSpec.Builder override(String name) {
-    return MethodSpec.methodBuilder(name)
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC);
-  }
-
-  private ParameterSpec param(String typeName, String name) {
-    return ParameterSpec.builder(type(typeName), name).build();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -455,20 +195,6 @@ public final class MapTemplate {
           <p>Generated from the Elastic Collections template; do not edit.
           """
         + (typeVariables.isEmpty() ? "" : typeParameterDocs());
-  }
-
-  private String typeParameterDocs() {
-    StringBuilder docs = new StringBuilder("\n");
-    if (!hasValues) {
-      return docs.append("@param <E> the element type\n").toString();
-    }
-    if (key.isObject()) {
-      docs.append("@param <K> the key type\n");
-    }
-    if (value.isObject()) {
-      docs.append("@param <V> the value type\n");
-    }
-    return docs.toString();
   }
 
   private void addFields(TypeSpec.Builder map) {
@@ -634,9 +360,6 @@ public final class MapTemplate {
                 WildcardTypeName.subtypeOf(type("v")))
             : ParameterizedTypeName.get(
                 ClassName.get(Collection.class), WildcardTypeName.subtypeOf(type("k")));
-    names.put("source", hasValues ? "map" : "elements");
-    names.put("wildcards", hasValues ? "<?, ?>" : "<?>");
-    names.put("addAll", hasValues ? "putAll" : "addAll");
     return MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(
@@ -654,7 +377,7 @@ public final class MapTemplate {
                       @param elements the elements to copy
                       @throws NullPointerException if {@code elements} is null
                       """))
-        .addParameter(source, (String) names.get("source"))
+        .addParameter(source, (String) bound("source"))
         .addCode(
             code(
                 """
@@ -1185,8 +908,6 @@ public final class MapTemplate {
    * {@code addTo} is the boxing-free way to count.
    */
   private void addComputeMethods(TypeSpec.Builder map) {
-    String absentIfNull = value.isObject() ? " || valueAt(position) == null" : "";
-    names.put("absentIfNull", absentIfNull);
     map.addMethod(
         mapMethod(
                 "compute",
@@ -1392,7 +1113,6 @@ public final class MapTemplate {
   /** {@code compute<V>IfAbsent} and {@code merge<V>}: the compute family without boxing. */
   private void addPrimitiveComputeMethods(TypeSpec.Builder map) {
     String label = value.label();
-    names.put("applyAs", "applyAs" + label);
     map.addMethod(
         publicMethod(
                 "compute" + label + "IfAbsent",
@@ -1490,7 +1210,6 @@ public final class MapTemplate {
             .addStatement("long position = indexOf(key)")
             .addStatement(code("return position < 0 ? $absent:L : setValueAt(position, value)"))
             .build());
-    names.put("currentIsOld", value.equal("valueAt(position)", "oldValue"));
     map.addMethod(
         mapMethod(
                 "replace",
@@ -1518,7 +1237,6 @@ public final class MapTemplate {
                     return true;
                     """))
             .build());
-    names.put("currentIsValue", value.equal("valueAt(position)", "value"));
     map.addMethod(
         mapMethod(
                 "remove",
@@ -1545,7 +1263,6 @@ public final class MapTemplate {
                     """))
             .build());
     if (value.isNumeric()) {
-      names.put("narrow", value.narrowing());
       map.addMethod(
           publicMethod(
                   "addTo",
@@ -1837,8 +1554,7 @@ public final class MapTemplate {
     }
     map.addMethod(
         privateMethod("removeAt")
-            .addJavadoc(
-                "Removes the $L at {@code position}, rehashing its key.\n", names.get("item"))
+            .addJavadoc("Removes the $L at {@code position}, rehashing its key.\n", bound("item"))
             .addParameter(long.class, "position")
             .addStatement(code("removeAt(position, $hashing:T.mix(keyAt(position)))"))
             .build());
@@ -1846,7 +1562,7 @@ public final class MapTemplate {
         privateMethod("removeAt")
             .addJavadoc(
                 "Removes the $L at {@code position}, whose key has the mixed hash {@code hash}.\n",
-                names.get("item"))
+                bound("item"))
             .addParameter(long.class, "position")
             .addParameter(long.class, "hash");
     removeAt.addStatement("table.release(position, hash)");
@@ -1859,11 +1575,6 @@ public final class MapTemplate {
           code("values[$table:T.segment(position)][$table:T.slot(position)] = null"));
     }
     map.addMethod(removeAt.addStatement("modCount++").build());
-    // The value-carrying pieces of insert, rebuild and store; a set has none.
-    names.put("valueParameter", hasValues ? ", value" : "");
-    names.put("valuesArgument", hasValues ? ", values" : "");
-    names.put("targetValuesArgument", hasValues ? ", targetValues" : "");
-    names.put("valueAtPosition", hasValues ? ", valueAt(position)" : "");
     MethodSpec.Builder insert =
         privateMethod("insert")
             .addJavadoc(
@@ -1996,26 +1707,9 @@ public final class MapTemplate {
     if (hasValues) {
       addDefaultReturnValue(map);
     }
-    names.put("viewMethod", hasValues ? "asMap" : "asSet");
-    names.put("viewClass", hasValues ? "MapView" : "SetView");
-    names.put("collection", hasValues ? "java.util.Map" : "java.util.Set");
-    names.put("contents", hasValues ? "mappings" : "elements");
-    names.put(
-        "valueDiffers",
-        hasValues ? CodeBlock.of(" || !($L)", names.get("sameValue")) : CodeBlock.of(""));
-    names.put(
-        "itemHash",
-        hasValues
-            ? CodeBlock.of("$L ^ $L", names.get("keyHash"), names.get("valueHash"))
-            : names.get("keyHash"));
-    names.put("open", hasValues ? "{" : "[");
-    names.put("close", hasValues ? '}' : ']');
-    names.put(
-        "itemText",
-        hasValues ? "keyAt(position)).append('=').append(valueAt(position)" : "keyAt(position)");
     map.addMethod(
         publicMethod(
-                (String) names.get("viewMethod"),
+                (String) bound("viewMethod"),
                 hasValues
                     ? """
                       A live {@link java.util.Map} view of this map: changes to either show in the other. The
@@ -2552,10 +2246,6 @@ public final class MapTemplate {
   }
 
   private void addSerialization(TypeSpec.Builder map) {
-    names.put("serialized", hasValues ? "key and value" : "element");
-    names.put(
-        "writeValueStatement",
-        hasValues ? "  out." + value.writeMethod() + "(valueAt(position));\n" : "");
     map.addMethod(
         privateMethod("writeObject")
             .addJavadoc(

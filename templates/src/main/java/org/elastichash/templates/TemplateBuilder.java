@@ -1,0 +1,82 @@
+package org.elastichash.templates;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.List;
+
+/**
+ * The base of the builders that write one concern of a generated collection. It gives each builder
+ * the {@link TemplateContext}'s facts and helpers under short names, so that a method body reads as
+ * Java text with placeholders; the bindings themselves live only in the context. A builder adds
+ * members to the {@code TypeSpec.Builder} it is given or returns whole types, and knows no other
+ * builder: {@link MapTemplate} composes them.
+ */
+abstract class TemplateBuilder {
+
+  final TemplateContext context;
+  final MapSpec spec;
+  final JavaType key;
+  final JavaType value;
+  final boolean hasValues;
+  final boolean dropIn;
+  final ClassName selfRaw;
+  final List<TypeVariableName> typeVariables;
+
+  TemplateBuilder(TemplateContext context) {
+    this.context = context;
+    this.spec = context.spec;
+    this.key = context.key;
+    this.value = context.value;
+    this.hasValues = context.hasValues;
+    this.dropIn = context.dropIn;
+    this.selfRaw = context.selfRaw;
+    this.typeVariables = context.typeVariables;
+  }
+
+  /** Java text with named placeholders, bound by the context. */
+  final CodeBlock code(String format) {
+    return context.code(format);
+  }
+
+  /** The type bound to a placeholder: {@code type("k")} is the key type. */
+  final TypeName type(String name) {
+    return context.type(name);
+  }
+
+  /** The value bound to a placeholder, to pass as a positional JavaPoet argument. */
+  final Object bound(String name) {
+    return context.bound(name);
+  }
+
+  final MethodSpec.Builder publicMethod(String name, String javadoc) {
+    return context.publicMethod(name, javadoc);
+  }
+
+  /** A public method that is also a {@code java.util.Map} method when this is the drop-in map. */
+  final MethodSpec.Builder mapMethod(String name, String javadoc) {
+    return context.mapMethod(name, javadoc);
+  }
+
+  final MethodSpec.Builder privateMethod(String name) {
+    return context.privateMethod(name);
+  }
+
+  /** A public method annotated {@code @Override}. */
+  static MethodSpec.Builder override(String name) {
+    return TemplateContext.override(name);
+  }
+
+  /** A parameter whose type is bound to a placeholder. */
+  final ParameterSpec param(String typeName, String name) {
+    return context.param(typeName, name);
+  }
+
+  /** The {@code @param} tags of the collection's type variables, after a blank line. */
+  final String typeParameterDocs() {
+    return context.typeParameterDocs();
+  }
+}
