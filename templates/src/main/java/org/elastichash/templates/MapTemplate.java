@@ -1,10 +1,7 @@
 package org.elastichash.templates;
 
 import static org.elastichash.templates.TemplateContext.ARGUMENTS;
-import static org.elastichash.templates.TemplateContext.GEOMETRY;
-import static org.elastichash.templates.TemplateContext.HASHING;
 import static org.elastichash.templates.TemplateContext.STATS;
-import static org.elastichash.templates.TemplateContext.TABLE;
 import static org.elastichash.templates.TemplateContext.UNCHECKED;
 
 import com.palantir.javapoet.ArrayTypeName;
@@ -28,7 +25,6 @@ import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -45,8 +41,11 @@ import javax.lang.model.element.Modifier;
  */
 public final class MapTemplate extends TemplateBuilder {
 
+  private final StorageBuilder storage;
+
   private MapTemplate(TemplateContext context) {
     super(context);
+    this.storage = new StorageBuilder(context);
   }
 
   /** Generates the map of {@code spec} and the consumer interface it needs, if any. */
@@ -121,14 +120,14 @@ public final class MapTemplate extends TemplateBuilder {
               ? ParameterizedTypeName.get(ClassName.get(AbstractMap.class), type("k"), type("v"))
               : ParameterizedTypeName.get(ClassName.get(AbstractSet.class), type("k")));
     }
-    addFields(map);
-    addConstructors(map);
-    addLookup(map);
+    storage.addFields(map);
+    storage.addConstructors(map);
+    storage.addLookup(map);
     addQueries(map);
     addUpdates(map);
     addBulkOperations(map);
     addIteration(map);
-    addStorage(map);
+    storage.addStorage(map);
     if (hasValues) {
       addConditionalUpdates(map);
       addComputeMethods(map);
@@ -195,293 +194,6 @@ public final class MapTemplate extends TemplateBuilder {
           <p>Generated from the Elastic Collections template; do not edit.
           """
         + (typeVariables.isEmpty() ? "" : typeParameterDocs());
-  }
-
-  private void addFields(TypeSpec.Builder map) {
-    map.addField(
-        FieldSpec.builder(
-                long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("1L")
-            .build());
-    map.addField(
-        FieldSpec.builder(TABLE, "table", Modifier.PRIVATE, Modifier.TRANSIENT)
-            .addJavadoc("Control bytes, counts and the batch schedule: where each key goes.\n")
-            .build());
-    map.addField(
-        FieldSpec.builder(
-                ArrayTypeName.of(ArrayTypeName.of(type("kStore"))),
-                "keys",
-                Modifier.PRIVATE,
-                Modifier.TRANSIENT)
-            .addJavadoc(
-                "Keys per segment; a segment's array is null until the segment is first used.\n")
-            .build());
-    if (hasValues) {
-      map.addField(
-          FieldSpec.builder(
-                  ArrayTypeName.of(ArrayTypeName.of(type("vStore"))),
-                  "values",
-                  Modifier.PRIVATE,
-                  Modifier.TRANSIENT)
-              .addJavadoc("Values per segment, parallel to {@link #keys}.\n")
-              .build());
-    }
-    map.addField(
-        FieldSpec.builder(int.class, "modCount", Modifier.PRIVATE, Modifier.TRANSIENT)
-            .addJavadoc("Structural modifications so far, for fail-fast iteration.\n")
-            .build());
-    if (!hasValues) {
-      if (!dropIn) {
-        map.addField(
-            FieldSpec.builder(type("boxedSet"), "view", Modifier.PRIVATE, Modifier.TRANSIENT)
-                .build());
-      }
-    } else if (!dropIn) {
-      map.addField(
-          FieldSpec.builder(type("v"), "defaultReturnValue", Modifier.PRIVATE)
-              .addJavadoc("What queries return for a missing key.\n")
-              .build());
-      map.addField(
-          FieldSpec.builder(type("boxedMap"), "view", Modifier.PRIVATE, Modifier.TRANSIENT)
-              .build());
-    }
-  }
-
-  private void addConstructors(TypeSpec.Builder map) {
-    map.addMethod(
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(
-                code("Creates an empty $noun:L with the default expected size and delta.\n"))
-            .addStatement("this($T.DEFAULT_EXPECTED_SIZE, $T.DEFAULT_DELTA)", ARGUMENTS, ARGUMENTS)
-            .build());
-    map.addMethod(
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(
-                code(
-                    """
-                    Creates an empty $noun:L that holds {@code expectedSize} $items:L without growing, with
-                    the default delta.
-
-                    @param expectedSize the number of $items:L the $noun:L should hold without growing
-                    @throws IllegalArgumentException if {@code expectedSize} is negative
-                    """))
-            .addParameter(int.class, "expectedSize")
-            .addStatement("this(expectedSize, $T.DEFAULT_DELTA)", ARGUMENTS)
-            .build());
-    map.addMethod(
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc(
-                code(
-                    """
-                    Creates an empty $noun:L that holds {@code expectedSize} $items:L without growing and
-                    keeps a fraction {@code delta} of its slots free.
-
-                    @param expectedSize the number of $items:L the $noun:L should hold without growing
-                    @param delta the free fraction, in (0, 1): smaller saves memory, larger probes less
-                    @throws IllegalArgumentException if {@code expectedSize} is negative or {@code delta}
-                        is NaN or outside (0, 1)
-                    """))
-            .addParameter(int.class, "expectedSize")
-            .addParameter(double.class, "delta")
-            .addStatement("reset(new $T($T.forExpectedSize(expectedSize, delta)))", TABLE, GEOMETRY)
-            .build());
-    if (dropIn) {
-      map.addMethod(dropInCopyConstructor());
-    } else {
-      StringBuilder copy =
-          new StringBuilder(
-              """
-              $args:T.checkNotNull(other, "other");
-              table = new $table:T(other.table);
-              keys = other.keys.clone();
-              """);
-      if (hasValues) {
-        copy.append("values = other.values.clone();\n");
-      }
-      copy.append("for (int s = 0; s < keys.length; s++) {\n  if (keys[s] != null) {\n");
-      copy.append("    keys[s] = keys[s].clone();\n");
-      if (hasValues) {
-        copy.append("    values[s] = values[s].clone();\n");
-      }
-      copy.append("  }\n}\n");
-      if (hasValues) {
-        copy.append("defaultReturnValue = other.defaultReturnValue;\n");
-      }
-      map.addMethod(
-          MethodSpec.constructorBuilder()
-              .addModifiers(Modifier.PUBLIC)
-              .addJavadoc(
-                  code(
-                      hasValues
-                          ? """
-                            Creates a copy of {@code other} with the same mappings, delta, layout and
-                            default return value; the two maps share no state.
-
-                            @param other the map to copy
-                            @throws NullPointerException if {@code other} is null
-                            """
-                          : """
-                            Creates a copy of {@code other} with the same elements, delta and layout; the
-                            two sets share no state.
-
-                            @param other the set to copy
-                            @throws NullPointerException if {@code other} is null
-                            """))
-              .addParameter(type("self"), "other")
-              .addCode(code(copy.toString()))
-              .build());
-    }
-    MethodSpec.Builder reset =
-        privateMethod("reset")
-            .addParameter(TABLE, "newTable")
-            .addCode(
-                code(
-                    """
-                    table = newTable;
-                    int segments = newTable.geometry().segmentCount();
-                    keys = new $kStore:T[segments][];
-                    """));
-    if (hasValues) {
-      reset.addCode(code("values = new $vStore:T[segments][];\n"));
-    }
-    map.addMethod(reset.build());
-  }
-
-  /** The drop-in collection's constructor from any {@code Map} or {@code Collection}. */
-  private MethodSpec dropInCopyConstructor() {
-    TypeName source =
-        hasValues
-            ? ParameterizedTypeName.get(
-                ClassName.get(Map.class),
-                WildcardTypeName.subtypeOf(type("k")),
-                WildcardTypeName.subtypeOf(type("v")))
-            : ParameterizedTypeName.get(
-                ClassName.get(Collection.class), WildcardTypeName.subtypeOf(type("k")));
-    return MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc(
-            code(
-                hasValues
-                    ? """
-                      Creates a map with the same mappings as {@code map}.
-
-                      @param map the mappings to copy
-                      @throws NullPointerException if {@code map} is null
-                      """
-                    : """
-                      Creates a set with the same elements as {@code elements}.
-
-                      @param elements the elements to copy
-                      @throws NullPointerException if {@code elements} is null
-                      """))
-        .addParameter(source, (String) bound("source"))
-        .addCode(
-            code(
-                """
-                this(
-                    $args:T.checkNotNull($source:L, "$source:L").size(),
-                    $source:L instanceof $selfRaw:T$wildcards:L elastic
-                        ? elastic.table.geometry().delta()
-                        : $args:T.DEFAULT_DELTA);
-                $addAll:L($source:L);
-                """))
-        .build();
-  }
-
-  private void addLookup(TypeSpec.Builder map) {
-    map.addMethod(
-        privateMethod("indexOf")
-            .addJavadoc("The position of {@code key}, or -1 if it is absent.\n")
-            .returns(long.class)
-            .addParameter(param("kQuery", "key"))
-            .addStatement("return indexOf(key, $T.mix(key))", HASHING)
-            .build());
-    map.addMethod(
-        privateMethod("indexOf")
-            .addJavadoc(
-                code(
-                    """
-                    The position of {@code key}, whose mixed hash is {@code hash}, or -1 if it is absent.
-                    Walks the segments that may hold keys; within each, the key's probe sequence up to
-                    the longest probe any insertion there used, stopping early at a group with a
-                    never-used slot (the key's insertion would have stopped there) or at a group whose
-                    pass filter lacks the key's bit (no key like it probed further). Segments after the
-                    first are skipped when the key's directory word rules them out.
-                    """))
-            .returns(long.class)
-            .addParameter(param("kQuery", "key"))
-            .addParameter(long.class, "hash")
-            .addCode(
-                code(
-                    """
-                    long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
-                    long passBit = $hashing:T.passBit(hash);
-                    $table:T table = this.table;
-                    long laterSegments = 0;
-                    for (int s = 0; s < table.activeSegments; s++) {
-                      if (s > 0) {
-                        if (s == 1) {
-                          laterSegments = table.directoryWord(hash);
-                        }
-                        if ((laterSegments & $hashing:T.directoryBit(hash, s)) == 0) {
-                          continue;
-                        }
-                      }
-                      long[] control = table.control[s];
-                      $kStore:T[] segmentKeys = keys[s];
-                      int mask = table.groupMask[s];
-                      int longest = table.longestProbe[s];
-                      int group = $hashing:T.startGroup(hash, s, mask);
-                      for (int probes = 1; ; probes++) {
-                        long word = control[$table:T.controlIndex(group)];
-                        long matches = $control:T.matchFingerprint(word, fingerprints);
-                        for (; matches != 0; matches &= matches - 1) {
-                          int slot = (group << $control:T.GROUP_SHIFT) | $control:T.lowestSlot(matches);
-                          if ($keyMatches:L) {
-                            return $table:T.position(s, slot);
-                          }
-                        }
-                        // One branch for the three stop rules: each is unpredictable on its own.
-                        if (probes >= longest
-                            | $control:T.matchEmpty(word) != 0
-                            | (control[$table:T.metadataIndex(group)] & passBit) == 0) {
-                          break;
-                        }
-                        group = $hashing:T.nextGroup(group, probes, mask);
-                      }
-                    }
-                    return -1;
-                    """))
-            .build());
-    if (!key.isObject()) {
-      map.addMethod(
-          privateMethod("indexOfBoxed")
-              .addJavadoc(
-                  "The position of a boxed key, or -1 if it is absent or not a {@code $T}.\n",
-                  key.boxed())
-              .returns(long.class)
-              .addParameter(Object.class, "key")
-              .addStatement(
-                  "return key instanceof $T ? indexOf(($T) key) : -1", key.boxed(), key.boxed())
-              .build());
-    }
-    if (hasValues && !value.isObject()) {
-      map.addMethod(
-          privateMethod("containsBoxedValue")
-              .addJavadoc(
-                  "Whether some key maps to a boxed value; false if it is not a {@code $T}.\n",
-                  value.boxed())
-              .returns(boolean.class)
-              .addParameter(Object.class, "value")
-              .addStatement(
-                  "return value instanceof $T && containsValue(($T) value)",
-                  value.boxed(),
-                  value.boxed())
-              .build());
-    }
   }
 
   private void addQueries(TypeSpec.Builder map) {
@@ -1535,168 +1247,6 @@ public final class MapTemplate extends TemplateBuilder {
                 .addStatement("checkOnEntry()")
                 .addStatement("return setValueAt(position, value)")
                 .build());
-  }
-
-  private void addStorage(TypeSpec.Builder map) {
-    MethodSpec.Builder keyAt =
-        privateMethod("keyAt").returns(type("k")).addParameter(long.class, "position");
-    if (key.isObject()) {
-      keyAt
-          .addAnnotation(UNCHECKED)
-          .addStatement(
-              code("return ($k:T) keys[$table:T.segment(position)][$table:T.slot(position)]"));
-    } else {
-      keyAt.addStatement(code("return keys[$table:T.segment(position)][$table:T.slot(position)]"));
-    }
-    map.addMethod(keyAt.build());
-    if (hasValues) {
-      addValueAccess(map);
-    }
-    map.addMethod(
-        privateMethod("removeAt")
-            .addJavadoc("Removes the $L at {@code position}, rehashing its key.\n", bound("item"))
-            .addParameter(long.class, "position")
-            .addStatement(code("removeAt(position, $hashing:T.mix(keyAt(position)))"))
-            .build());
-    MethodSpec.Builder removeAt =
-        privateMethod("removeAt")
-            .addJavadoc(
-                "Removes the $L at {@code position}, whose key has the mixed hash {@code hash}.\n",
-                bound("item"))
-            .addParameter(long.class, "position")
-            .addParameter(long.class, "hash");
-    removeAt.addStatement("table.release(position, hash)");
-    if (key.isObject()) {
-      removeAt.addStatement(
-          code("keys[$table:T.segment(position)][$table:T.slot(position)] = null"));
-    }
-    if (hasValues && value.isObject()) {
-      removeAt.addStatement(
-          code("values[$table:T.segment(position)][$table:T.slot(position)] = null"));
-    }
-    map.addMethod(removeAt.addStatement("modCount++").build());
-    MethodSpec.Builder insert =
-        privateMethod("insert")
-            .addJavadoc(
-                "Adds $L known to be absent, growing or rebuilding first if full.\n",
-                hasValues ? "an entry for a key" : "an element")
-            .addParameter(param("k", "key"));
-    if (hasValues) {
-      insert.addParameter(param("v", "value"));
-    }
-    map.addMethod(
-        insert
-            .addParameter(long.class, "hash")
-            .addCode(
-                code(
-                    """
-                    long position = table.claim(hash);
-                    if (position == $table:T.NEEDS_RESIZE) {
-                      rebuild(table.resized());
-                      position = table.claim(hash);
-                    }
-                    store(table, keys$valuesArgument:L, position, key$valueParameter:L);
-                    modCount++;
-                    """))
-            .build());
-    MethodSpec.Builder rebuild =
-        privateMethod("rebuild")
-            .addJavadoc(
-                code(
-                    """
-                    Moves every $item:L into {@code target}, which drops tombstones and may be larger.
-                    The new arrays are filled before they replace the old ones, so a failure midway (out
-                    of memory) leaves the $noun:L as it was.
-                    """))
-            .addParameter(TABLE, "target")
-            .addCode(
-                code(
-                    """
-                    int segments = target.geometry().segmentCount();
-                    $kStore:T[][] targetKeys = new $kStore:T[segments][];
-                    """));
-    if (hasValues) {
-      rebuild.addCode(code("$vStore:T[][] targetValues = new $vStore:T[segments][];\n"));
-    }
-    rebuild.addCode(
-        code(
-            """
-            for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-              $k:T key = keyAt(position);
-              long targetPosition = target.claim($hashing:T.mix(key));
-              store(target, targetKeys$targetValuesArgument:L, targetPosition, key$valueAtPosition:L);
-            }
-            table = target;
-            keys = targetKeys;
-            """));
-    if (hasValues) {
-      rebuild.addStatement("values = targetValues");
-    }
-    map.addMethod(rebuild.build());
-    MethodSpec.Builder store =
-        privateMethod("store")
-            .addModifiers(Modifier.STATIC)
-            .addJavadoc(
-                "Writes $L at a claimed position, allocating the segment's $L on first use.\n",
-                hasValues ? "an entry" : "an element",
-                hasValues ? "arrays" : "array")
-            .addParameter(TABLE, "table")
-            .addParameter(ArrayTypeName.of(ArrayTypeName.of(type("kStore"))), "keys");
-    if (hasValues) {
-      store.addParameter(ArrayTypeName.of(ArrayTypeName.of(type("vStore"))), "values");
-    }
-    store
-        .addParameter(long.class, "position")
-        .addParameter(param("kStore", "key"))
-        .addCode(
-            code(
-                """
-                int s = $table:T.segment(position);
-                int slot = $table:T.slot(position);
-                if (keys[s] == null) {
-                  int slots = table.geometry().slots(s);
-                  keys[s] = new $kStore:T[slots];
-                """));
-    if (hasValues) {
-      store
-          .addParameter(param("vStore", "value"))
-          .addCode(
-              code(
-                  """
-                    values[s] = new $vStore:T[slots];
-                  }
-                  keys[s][slot] = key;
-                  values[s][slot] = value;
-                  """));
-    } else {
-      store.addCode("}\nkeys[s][slot] = key;\n");
-    }
-    map.addMethod(store.build());
-  }
-
-  private void addValueAccess(TypeSpec.Builder map) {
-    MethodSpec.Builder valueAt =
-        privateMethod("valueAt").returns(type("v")).addParameter(long.class, "position");
-    if (value.isObject()) {
-      valueAt
-          .addAnnotation(UNCHECKED)
-          .addStatement(
-              code("return ($v:T) values[$table:T.segment(position)][$table:T.slot(position)]"));
-    } else {
-      valueAt.addStatement(
-          code("return values[$table:T.segment(position)][$table:T.slot(position)]"));
-    }
-    map.addMethod(valueAt.build());
-    map.addMethod(
-        privateMethod("setValueAt")
-            .returns(type("v"))
-            .addParameter(long.class, "position")
-            .addParameter(param("v", "value"))
-            .addStatement("$T previous = valueAt(position)", type("v"))
-            .addStatement(
-                code("values[$table:T.segment(position)][$table:T.slot(position)] = value"))
-            .addStatement("return previous")
-            .build());
   }
 
   /**
