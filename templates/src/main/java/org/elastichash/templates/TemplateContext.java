@@ -60,7 +60,8 @@ final class TemplateContext {
    * vQuery} (parameter types of queries: {@code Object} for reference types, as in {@code
    * java.util.Map}), {@code self}, {@code selfRaw}, {@code selfAny} (the collection type with its
    * type variables, raw, and wildcarded), the core classes, and {@code absent}: what a method
-   * returns for a missing key. A set binds no value placeholders.
+   * returns for a missing key. A set binds no value placeholders. The bindings are fixed once the
+   * context exists: builders read them and never add their own.
    */
   TemplateContext(MapSpec spec) {
     this.spec = spec;
@@ -290,6 +291,7 @@ final class TemplateContext {
     return parameterized(ClassName.get(spec.packageName(), spec.functionName()), typeVariables);
   }
 
+  /** A source file for {@code type} in the spec's package, formatted as every generated file is. */
   JavaFile javaFile(TypeSpec type) {
     return JavaFile.builder(spec.packageName(), type)
         .indent("  ")
@@ -297,10 +299,12 @@ final class TemplateContext {
         .build();
   }
 
+  /** Java text with named placeholders ({@code $k:T}, {@code $items:L}), bound to this spec. */
   CodeBlock code(String format) {
     return CodeBlock.builder().addNamed(format, names).build();
   }
 
+  /** The type bound to a placeholder: {@code type("k")} is the key type. */
   TypeName type(String name) {
     return (TypeName) names.get(name);
   }
@@ -310,10 +314,11 @@ final class TemplateContext {
     return names.get(name);
   }
 
-  MethodSpec.Builder method(String name, String javadoc) {
+  private MethodSpec.Builder method(String name, String javadoc) {
     return MethodSpec.methodBuilder(name).addJavadoc(code(javadoc));
   }
 
+  /** A public method whose Javadoc may use placeholders. */
   MethodSpec.Builder publicMethod(String name, String javadoc) {
     return method(name, javadoc).addModifiers(Modifier.PUBLIC);
   }
@@ -327,20 +332,24 @@ final class TemplateContext {
     return builder;
   }
 
+  /** A private method, for helpers of the generated class. */
   MethodSpec.Builder privateMethod(String name) {
     return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
   }
 
+  /** A public method annotated {@code @Override}. */
   static MethodSpec.Builder override(String name) {
     return MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC);
   }
 
+  /** A parameter whose type is bound to a placeholder. */
   ParameterSpec param(String typeName, String name) {
     return ParameterSpec.builder(type(typeName), name).build();
   }
 
+  /** The {@code @param} tags of the collection's type variables, after a blank line. */
   String typeParameterDocs() {
     StringBuilder docs = new StringBuilder("\n");
     if (!hasValues) {
