@@ -453,11 +453,18 @@ public final class ElasticTable {
   /**
    * An empty table to rebuild into when {@link #claim} returns {@link #NEEDS_RESIZE}: the same
    * geometry when tombstones make up a quarter or more of the used slots (a rebuild clears them and
-   * leaves room for that many insertions), else one twice as large.
+   * leaves room for that many insertions), else one twice as large; and in any case one whose load
+   * limit admits one more entry than this table holds, so that the claim after the rebuild
+   * succeeds. (A tiny table at a large delta may need more than one doubling for that.)
    */
   public ElasticTable resized() {
-    boolean tombstoneHeavy = size <= usedTotal - usedTotal / 4;
-    return new ElasticTable(tombstoneHeavy ? geometry : geometry.doubled());
+    int tombstones = usedTotal - size;
+    boolean tombstoneHeavy = tombstones > 0 && tombstones >= usedTotal / 4;
+    SegmentGeometry target = tombstoneHeavy ? geometry : geometry.doubled();
+    while (target.maxUsedSlots() <= size) {
+      target = target.doubled();
+    }
+    return new ElasticTable(target);
   }
 
   /** Whether {@code entries} live entries fit without growing. */
@@ -489,7 +496,7 @@ public final class ElasticTable {
     int empty = emptySlots(segment);
     if (segment != limitSegment || empty < limitValidFromEmpty || empty >= limitValidBelowEmpty) {
       int slots = geometry.slots(segment);
-      double delta = geometry.delta();
+      double delta = geometry.effectiveDelta();
       cachedLimit = ProbeLimit.limit(empty, slots, delta);
       limitValidFromEmpty = ProbeLimit.minEmptySlotsFor(cachedLimit, slots, delta);
       limitValidBelowEmpty =

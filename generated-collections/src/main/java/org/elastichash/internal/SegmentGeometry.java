@@ -7,14 +7,34 @@ package org.elastichash.internal;
  * <p>Only about {@code log2(1/delta) + 2} segments ever hold keys before the table reaches its load
  * limit {@code 1 - delta}, so that is how many a geometry has; the smaller tail the paper keeps for
  * its analysis would never be reached.
+ *
+ * <p><b>Extreme deltas.</b> Every delta in (0, 1) is accepted, and the schedule runs on the {@link
+ * #effectiveDelta}, the delta clamped to what the table can express. Below one free slot in the
+ * whole table ({@code 1 / (2 * slots(0))}, more than the capacity) a smaller delta changes nothing:
+ * the table then fills to one slot short of full, and segments stop at one group. Above {@link
+ * #MAX_EFFECTIVE_DELTA} the table keeps that fraction free instead, so that doubling still adds
+ * room (at {@code delta = 1 - 1e-16} no table of any size would hold one entry). And every table
+ * holds at least one entry, so that growth always makes progress.
  */
 public final class SegmentGeometry {
 
   /** The largest first segment: 2^27 groups, 2^30 slots, so slot indexes fit in an int. */
   public static final int MAX_TOP_GROUPS = 1 << 27;
 
+  /**
+   * The largest free fraction a table keeps, {@code 1 - 2^-10}: at least one slot in 1,024 can be
+   * used, whatever delta was asked for.
+   */
+  public static final double MAX_EFFECTIVE_DELTA = 1.0 - 0x1p-10;
+
+  /**
+   * The smallest delta {@link #idealSegmentCount} tells apart: 62 segments, more than any table.
+   */
+  private static final double MIN_COUNTED_DELTA = 0x1p-60;
+
   private final int topGroups;
   private final double delta;
+  private final double effectiveDelta;
   private final int segmentCount;
   private final int capacity;
   private final int maxUsedSlots;
@@ -36,8 +56,10 @@ public final class SegmentGeometry {
     Arguments.checkDelta(delta);
     this.topGroups = topGroups;
     this.delta = delta;
+    double oneSlotInCapacity = 1.0 / (2.0 * topGroups * ControlBytes.GROUP_SLOTS);
+    this.effectiveDelta = Math.min(MAX_EFFECTIVE_DELTA, Math.max(delta, oneSlotInCapacity));
     int halvings = Integer.numberOfTrailingZeros(topGroups);
-    this.segmentCount = Math.min(idealSegmentCount(delta), halvings + 1);
+    this.segmentCount = Math.min(idealSegmentCount(effectiveDelta), halvings + 1);
     this.slots = new int[segmentCount];
     this.threeQuarterSlots = new int[segmentCount];
     this.lowWaterEmptySlots = new int[segmentCount];
@@ -45,11 +67,12 @@ public final class SegmentGeometry {
     for (int s = 0; s < segmentCount; s++) {
       slots[s] = (topGroups >>> s) * ControlBytes.GROUP_SLOTS;
       threeQuarterSlots[s] = (int) Math.ceil(0.75 * slots[s]);
-      lowWaterEmptySlots[s] = (int) Math.floor(delta / 2.0 * slots[s]);
+      lowWaterEmptySlots[s] = (int) Math.floor(effectiveDelta / 2.0 * slots[s]);
       total += slots[s];
     }
     this.capacity = total;
-    this.maxUsedSlots = (int) Math.min(total - 1L, (long) Math.floor((1.0 - delta) * total));
+    long limit = (long) Math.floor((1.0 - effectiveDelta) * total);
+    this.maxUsedSlots = (int) Math.max(1L, Math.min(total - 1L, limit));
   }
 
   /**
@@ -77,10 +100,12 @@ public final class SegmentGeometry {
   /**
    * Segments the batch schedule reaches before the load limit: {@code ceil(log2(1/delta)) + 2}.
    * Batch {@code i} ends with segment {@code i + 1} three quarters full, and by then the used
-   * fraction of all segments so far exceeds {@code 1 - delta}.
+   * fraction of all segments so far exceeds {@code 1 - delta}. Deltas below {@code 2^-60} count as
+   * {@code 2^-60} (62 segments, more than any table has), so that no delta overflows the count.
    */
   public static int idealSegmentCount(double delta) {
-    return (int) Math.ceil(Math.log(1.0 / delta) / Math.log(2.0) - 1e-9) + 2;
+    double counted = Math.max(delta, MIN_COUNTED_DELTA);
+    return (int) Math.ceil(Math.log(1.0 / counted) / Math.log(2.0) - 1e-9) + 2;
   }
 
   /** The geometry with a first segment twice as large, or this one if it cannot grow. */
@@ -97,9 +122,17 @@ public final class SegmentGeometry {
     return topGroups;
   }
 
-  /** The free fraction this geometry keeps. */
+  /** The free fraction this geometry was asked to keep, as given. */
   public double delta() {
     return delta;
+  }
+
+  /**
+   * The free fraction the schedule and the load limit use: {@link #delta} clamped to at least one
+   * slot in twice the first segment's slots and at most {@link #MAX_EFFECTIVE_DELTA}.
+   */
+  public double effectiveDelta() {
+    return effectiveDelta;
   }
 
   /** Number of segments. */
@@ -124,7 +157,8 @@ public final class SegmentGeometry {
 
   /**
    * The most slots that may be in use (live or tombstone) before the table must grow or rebuild:
-   * {@code floor((1 - delta) * capacity)}, and always at least one slot short of full.
+   * {@code floor((1 - effectiveDelta) * capacity)}, always at least one slot short of full and at
+   * least one.
    */
   public int maxUsedSlots() {
     return maxUsedSlots;
@@ -137,7 +171,7 @@ public final class SegmentGeometry {
 
   /**
    * The empty-slot count at or below which segment {@code segment} counts as full for its batch:
-   * {@code floor(delta / 2 * slots)}.
+   * {@code floor(effectiveDelta / 2 * slots)}.
    */
   public int lowWaterEmptySlots(int segment) {
     return lowWaterEmptySlots[segment];

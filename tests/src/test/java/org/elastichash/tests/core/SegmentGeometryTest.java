@@ -112,4 +112,30 @@ class SegmentGeometryTest {
         IllegalArgumentException.class,
         () -> SegmentGeometry.forExpectedSize(Integer.MAX_VALUE, 0.1));
   }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.MIN_VALUE, 1e-310, 1e-300, 1e-20})
+  void deltasBelowOneSlotFillTheTableToOneShortOfFull(double delta) {
+    for (int topGroups = 1; topGroups <= 1 << 12; topGroups <<= 3) {
+      SegmentGeometry geometry = new SegmentGeometry(topGroups, delta);
+      assertEquals(delta, geometry.delta());
+      assertTrue(geometry.effectiveDelta() >= 1.0 / (16.0 * topGroups), "effective delta");
+      assertEquals(Integer.numberOfTrailingZeros(topGroups) + 1, geometry.segmentCount());
+      assertEquals(geometry.capacity() - 1, geometry.maxUsedSlots());
+    }
+    assertEquals(62, SegmentGeometry.idealSegmentCount(delta));
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.999, 0.999999, 1.0 - 1e-12, 0x1.fffffffffffffp-1})
+  void deltasNearOneStillAdmitOneEntryInAThousand(double delta) {
+    for (int topGroups = 1; topGroups <= 1 << 20; topGroups <<= 4) {
+      SegmentGeometry geometry = new SegmentGeometry(topGroups, delta);
+      assertEquals(delta, geometry.delta());
+      assertTrue(geometry.effectiveDelta() <= SegmentGeometry.MAX_EFFECTIVE_DELTA);
+      assertTrue(geometry.maxUsedSlots() >= Math.max(1, geometry.capacity() / 1024), "room");
+    }
+    assertTrue(
+        SegmentGeometry.forExpectedSize(1 << 20, Math.nextDown(1.0)).maxUsedSlots() >= 1 << 20);
+  }
 }
