@@ -89,6 +89,16 @@ public final class ElasticTable {
   /** One more than the highest segment that may hold a key. */
   public int activeSegments;
 
+  /**
+   * The keys placed by a substitute hash because theirs floods its probe sequence, or null while
+   * there are none (always, in a primitive-key map); see {@link CollisionIndex}. A lookup that did
+   * not find its key along the probe sequence ends with {@link CollisionIndex#find}.
+   */
+  public CollisionIndex collisions;
+
+  /** Redirections so far, the index of the next substitute hash. */
+  private long redirections;
+
   private final int[] usedSlots;
   private final int[] liveSlots;
   private int size;
@@ -135,6 +145,8 @@ public final class ElasticTable {
     this.usedTotal = other.usedTotal;
     this.batch = other.batch;
     this.freedBehindSchedule = other.freedBehindSchedule;
+    this.collisions = other.collisions == null ? null : new CollisionIndex(other.collisions);
+    this.redirections = other.redirections;
   }
 
   /** Encodes a segment and a slot in it as one position. */
@@ -219,6 +231,42 @@ public final class ElasticTable {
       }
     }
     advanceBatch();
+    return position;
+  }
+
+  /**
+   * {@link #claim(long)} for an object key after a lookup that returned {@code miss}: when that
+   * lookup passed {@link CollisionIndex#FLOOD_THRESHOLD} unequal keys with the key's fingerprint,
+   * the key's hash floods its probe sequence, and the slot is claimed with a substitute hash
+   * instead and indexed in {@link #collisions}. Returns {@link #NEEDS_RESIZE} as {@code claim}
+   * does; then the map rebuilds and calls this again with the same {@code miss}.
+   */
+  public long claim(Object key, long hash, long miss) {
+    return CollisionIndex.floods(miss) ? claimRedirected(key) : claim(hash);
+  }
+
+  /**
+   * Claims the slot for {@code key}, of hash {@code hash}, while rebuilding {@code source} into
+   * this table: redirected again if it was redirected in {@code source}, so that the flooding keys
+   * stay off their probe sequence. The key is at {@code sourcePosition} in {@code source}.
+   */
+  public long claimRebuilt(Object key, long hash, ElasticTable source, long sourcePosition) {
+    CollisionIndex redirected = source.collisions;
+    return redirected != null && redirected.holds(sourcePosition)
+        ? claimRedirected(key)
+        : claim(hash);
+  }
+
+  private long claimRedirected(Object key) {
+    long substitute = CollisionIndex.substituteHash(redirections);
+    long position = claim(substitute);
+    if (position >= 0) {
+      redirections++;
+      if (collisions == null) {
+        collisions = new CollisionIndex();
+      }
+      collisions.add(key, position, substitute);
+    }
     return position;
   }
 
@@ -376,9 +424,16 @@ public final class ElasticTable {
   /**
    * Frees the live slot at {@code position}, which holds the key of hash {@code hash}; the map
    * clears its key and value there. Walks the key's probe sequence in its segment up to its slot to
-   * take it off the passed counts of the groups it went through: O(its probe count).
+   * take it off the passed counts of the groups it went through: O(its probe count). A redirected
+   * key's slot is released along the substitute hash it was claimed with.
    */
   public void release(long position, long hash) {
+    if (collisions != null) {
+      hash = collisions.remove(position, hash);
+      if (collisions.size() == 0) {
+        collisions = null;
+      }
+    }
     int s = segment(position);
     int slot = slot(position);
     long[] words = control[s];
@@ -448,6 +503,7 @@ public final class ElasticTable {
     batch = 0;
     freedBehindSchedule = false;
     limitSegment = -1;
+    collisions = null;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.elastichash.ElasticStats;
+import org.elastichash.internal.CollisionIndex;
 import org.elastichash.internal.ElasticTable;
 import org.elastichash.internal.Hashing;
 import org.elastichash.internal.SegmentGeometry;
@@ -373,5 +374,53 @@ class ElasticTableTest {
       }
     }
     assertEquals(live.size(), table.size());
+  }
+
+  @Test
+  void floodingKeysAreRedirectedIndexedCarriedThroughRebuildsAndCopiesAndReleased() {
+    ElasticTable table = new ElasticTable(SegmentGeometry.forExpectedSize(0, 0.125));
+    long sharedHash = Hashing.mix(12345);
+    long flooded = CollisionIndex.miss(CollisionIndex.FLOOD_THRESHOLD);
+    assertTrue(CollisionIndex.floods(flooded));
+    assertFalse(CollisionIndex.floods(CollisionIndex.miss(CollisionIndex.FLOOD_THRESHOLD - 1)));
+    Map<String, Long> positions = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 2000; i++) {
+      String key = "k" + i;
+      long position = table.claim(key, sharedHash, flooded);
+      if (position == ElasticTable.NEEDS_RESIZE) {
+        ElasticTable target = table.resized();
+        for (Map.Entry<String, Long> e : positions.entrySet()) {
+          e.setValue(target.claimRebuilt(e.getKey(), sharedHash, table, e.getValue()));
+        }
+        table = target;
+        position = table.claim(key, sharedHash, flooded);
+      }
+      positions.put(key, position);
+    }
+    assertEquals(2000, table.collisions.size());
+    for (Map.Entry<String, Long> e : positions.entrySet()) {
+      assertEquals(e.getValue(), CollisionIndex.find(table.collisions, e.getKey(), 3));
+    }
+    assertEquals(CollisionIndex.miss(3), CollisionIndex.find(table.collisions, "absent", 3));
+    assertEquals(CollisionIndex.miss(3), CollisionIndex.find(null, "k1", 3));
+    // Scattered by substitute hashes: no probe run as long as 2000 keys on one sequence.
+    for (ElasticStats.Segment segment : table.stats().segments()) {
+      assertTrue(segment.longestProbeRun() < 20, table.stats().toString());
+    }
+
+    ElasticTable copy = new ElasticTable(table);
+    for (Map.Entry<String, Long> e : positions.entrySet()) {
+      copy.release(e.getValue(), sharedHash);
+    }
+    assertEquals(null, copy.collisions, "an index emptied by releases is dropped");
+    assertEquals(0, copy.size());
+    assertEquals(0, copy.tombstones(), "released along the hash each slot was claimed with");
+    assertEquals(2000, table.collisions.size(), "a copy shares no index with its original");
+
+    table.clear();
+    assertEquals(null, table.collisions);
+    long position = table.claim("k1", sharedHash, CollisionIndex.miss(0));
+    assertTrue(position >= 0);
+    assertEquals(null, table.collisions, "a key below the threshold takes its own hash");
   }
 }
