@@ -69,7 +69,7 @@ final class ComputeBuilder extends TemplateBuilder {
                     if (position >= 0) {
                       setValueAt(position, replacement);
                     } else {
-                      insert(key, replacement, hash);
+                      insert(key, replacement, hash$missArgument:L);
                     }
                     return replacement;
                     """))
@@ -148,7 +148,7 @@ final class ComputeBuilder extends TemplateBuilder {
                     if (position >= 0) {
                       setValueAt(position, created);
                     } else {
-                      insert(key, created, hash);
+                      insert(key, created, hash$missArgument:L);
                     }
                     return created;
                     """))
@@ -183,7 +183,7 @@ final class ComputeBuilder extends TemplateBuilder {
                           if (position >= 0) {
                             setValueAt(position, value);
                           } else {
-                            insert(key, value, hash);
+                            insert(key, value, hash$missArgument:L);
                           }
                           return value;
                         }
@@ -268,7 +268,7 @@ final class ComputeBuilder extends TemplateBuilder {
                     if (modCount != expectedModCount) {
                       throw new $cme:T();
                     }
-                    insert(key, created, hash);
+                    insert(key, created, hash$missArgument:L);
                     return created;
                     """))
             .build());
@@ -301,7 +301,7 @@ final class ComputeBuilder extends TemplateBuilder {
                     long hash = $hashing:T.mix(key);
                     long position = indexOf(key, hash);
                     if (position < 0) {
-                      insert(key, value, hash);
+                      insert(key, value, hash$missArgument:L);
                       return value;
                     }
                     int expectedModCount = modCount;

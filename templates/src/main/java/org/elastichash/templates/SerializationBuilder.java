@@ -49,7 +49,9 @@ final class SerializationBuilder extends TemplateBuilder {
             .addJavadoc(
                 "Reads what {@link #writeObject} wrote and rebuilds the table.\n\n"
                     + "@param in the stream\n"
-                    + "@throws IOException if reading fails or the stream is corrupt\n"
+                    + "@throws IOException if reading fails or the stream is corrupt (an\n"
+                    + "    {@link java.io.InvalidObjectException} for a bad delta or size, or a\n"
+                    + "    repeated key)\n"
                     + (hasValues
                         ? "@throws ClassNotFoundException if a key or value class is missing\n"
                         : "@throws ClassNotFoundException if an element class is missing\n"))
@@ -72,12 +74,11 @@ final class SerializationBuilder extends TemplateBuilder {
             in.defaultReadObject();
             double delta = in.readDouble();
             int size = in.readInt();
-            if (!(delta > 0.0 && delta < 1.0) || size < 0) {
-              throw new $invalid:T("corrupt stream: delta " + delta + ", size " + size);
-            }
-            reset(new $table:T($geometry:T.forExpectedSize(size, delta)));
+            int expectedSize = $serialForm:T.expectedSize(delta, size);
+            reset(new $table:T($geometry:T.forExpectedSize(expectedSize, delta)));
             for (int i = 0; i < size; i++) {
             READ_ENTRY}
+            $serialForm:T.checkDistinct(size, table.size());
             """
                 .replace("READ_ENTRY", readEntry)
                 .replace("READ_KEY", readKey)

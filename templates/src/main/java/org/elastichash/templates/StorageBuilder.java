@@ -115,7 +115,10 @@ final class StorageBuilder extends TemplateBuilder {
                 code(
                     """
                     Creates an empty $noun:L that holds {@code expectedSize} $items:L without growing and
-                    keeps a fraction {@code delta} of its slots free.
+                    keeps a fraction {@code delta} of its slots free. Every delta in (0, 1) works: below
+                    one slot in the table (down to {@link Double#MIN_VALUE}) the table fills to one slot
+                    short of full; above {@code 1 - 2^-10} (up to {@code Math.nextDown(1.0)}) it keeps
+                    {@code 1 - 2^-10} free, a thousand slots per $item:L, so that growth still adds room.
 
                     @param expectedSize the number of $items:L the $noun:L should hold without growing
                     @param delta the free fraction, in (0, 1): smaller saves memory, larger probes less
@@ -233,7 +236,9 @@ final class StorageBuilder extends TemplateBuilder {
   void addLookup(TypeSpec.Builder map) {
     map.addMethod(
         privateMethod("indexOf")
-            .addJavadoc("The position of {@code key}, or -1 if it is absent.\n")
+            .addJavadoc(
+                "The position of {@code key}, or $L if it is absent.\n",
+                key.isObject() ? "a negative miss" : "-1")
             .returns(long.class)
             .addParameter(param("kQuery", "key"))
             .addStatement("return indexOf(key, $T.mix(key))", HASHING)
@@ -243,13 +248,22 @@ final class StorageBuilder extends TemplateBuilder {
             .addJavadoc(
                 code(
                     """
-                    The position of {@code key}, whose mixed hash is {@code hash}, or -1 if it is absent.
+                    The position of {@code key}, whose mixed hash is {@code hash}, or MISS if it is absent.
                     Walks the segments that may hold keys; within each, the key's probe sequence up to
                     the longest probe any insertion there used, stopping early at a group with a
                     never-used slot (the key's insertion would have stopped there) or at a group whose
                     pass filter lacks the key's bit (no key like it probed further). Segments after the
                     first are skipped when the key's directory word rules them out.
-                    """))
+                    REDIRECTED"""
+                        .replace("MISS", key.isObject() ? "a miss" : "-1")
+                        .replace(
+                            "REDIRECTED",
+                            key.isObject()
+                                ? "\n<p>A miss is negative: {@link $collisions:T#miss} of the unequal"
+                                    + " keys whose\nfingerprint matched, which tells an insertion"
+                                    + " whether its key floods the probe\nsequence. Keys that"
+                                    + " flooded it are found in the table's collision index.\n"
+                                : "")))
             .returns(long.class)
             .addParameter(param("kQuery", "key"))
             .addParameter(long.class, "hash")
@@ -260,6 +274,7 @@ final class StorageBuilder extends TemplateBuilder {
                     long passBit = $hashing:T.passBit(hash);
                     $table:T table = this.table;
                     long laterSegments = 0;
+                    DECLARE_FAILED
                     for (int s = 0; s < table.activeSegments; s++) {
                       if (s > 0) {
                         if (s == 1) {
@@ -282,6 +297,7 @@ final class StorageBuilder extends TemplateBuilder {
                           if ($keyMatches:L) {
                             return $table:T.position(s, slot);
                           }
+                          COUNT_FAILED
                         }
                         // One branch for the three stop rules: each is unpredictable on its own.
                         if (probes >= longest
@@ -292,8 +308,15 @@ final class StorageBuilder extends TemplateBuilder {
                         group = $hashing:T.nextGroup(group, probes, mask);
                       }
                     }
-                    return -1;
-                    """))
+                    RETURN_MISS
+                    """
+                        .replace("DECLARE_FAILED\n", key.isObject() ? "int failed = 0;\n" : "")
+                        .replace("      COUNT_FAILED\n", key.isObject() ? "      failed++;\n" : "")
+                        .replace(
+                            "RETURN_MISS",
+                            key.isObject()
+                                ? "return $collisions:T.find(table.collisions, key, failed);"
+                                : "return -1;")))
             .build());
     if (!key.isObject()) {
       map.addMethod(
@@ -374,20 +397,25 @@ final class StorageBuilder extends TemplateBuilder {
     if (hasValues) {
       insert.addParameter(param("v", "value"));
     }
+    insert.addParameter(long.class, "hash");
+    if (key.isObject()) {
+      insert.addParameter(long.class, "miss");
+    }
+    String claim = key.isObject() ? "table.claim(key, hash, miss)" : "table.claim(hash)";
     map.addMethod(
         insert
-            .addParameter(long.class, "hash")
             .addCode(
                 code(
                     """
-                    long position = table.claim(hash);
+                    long position = CLAIM;
                     if (position == $table:T.NEEDS_RESIZE) {
                       rebuild(table.resized());
-                      position = table.claim(hash);
+                      position = CLAIM;
                     }
                     store(table, keys$valuesArgument:L, position, key$valueParameter:L);
                     modCount++;
-                    """))
+                    """
+                        .replace("CLAIM", claim)))
             .build());
     MethodSpec.Builder rebuild =
         privateMethod("rebuild")
@@ -413,12 +441,17 @@ final class StorageBuilder extends TemplateBuilder {
             """
             for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
               $k:T key = keyAt(position);
-              long targetPosition = target.claim($hashing:T.mix(key));
+              long targetPosition = CLAIM;
               store(target, targetKeys$targetValuesArgument:L, targetPosition, key$valueAtPosition:L);
             }
             table = target;
             keys = targetKeys;
-            """));
+            """
+                .replace(
+                    "CLAIM",
+                    key.isObject()
+                        ? "target.claimRebuilt(key, $hashing:T.mix(key), table, position)"
+                        : "target.claim($hashing:T.mix(key))")));
     if (hasValues) {
       rebuild.addStatement("values = targetValues");
     }

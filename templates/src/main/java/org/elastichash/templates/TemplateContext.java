@@ -40,6 +40,8 @@ final class TemplateContext {
   static final ClassName HASHING = ClassName.get(CORE, "Hashing");
   static final ClassName CONTROL = ClassName.get(CORE, "ControlBytes");
   static final ClassName ARGUMENTS = ClassName.get(CORE, "Arguments");
+  static final ClassName COLLISIONS = ClassName.get(CORE, "CollisionIndex");
+  static final ClassName SERIAL_FORM = ClassName.get(CORE, "SerialForm");
   static final ClassName STATS = ClassName.get(MapSpec.LIBRARY_PACKAGE, "ElasticStats");
   static final AnnotationSpec UNCHECKED =
       AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
@@ -103,6 +105,10 @@ final class TemplateContext {
     names.put("invalid", InvalidObjectException.class);
     names.put("arrays", Arrays.class);
     names.put("keyMatches", key.equal("segmentKeys[slot]", "key"));
+    names.put("collisions", COLLISIONS);
+    names.put("serialForm", SERIAL_FORM);
+    // Object keys pass their lookup's miss to insert, which redirects keys that flood a probe run.
+    names.put("missArgument", key.isObject() ? ", position" : "");
     names.put("keyHash", key.hashCodeOf("keyAt(position)"));
     names.put("findBoxed", key.isObject() ? "indexOf" : "indexOfBoxed");
     names.put("writeKey", key.writeMethod());

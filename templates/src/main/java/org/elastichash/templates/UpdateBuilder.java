@@ -67,10 +67,11 @@ final class UpdateBuilder extends TemplateBuilder {
                 code(
                     """
                     long hash = $hashing:T.mix(key);
-                    if (indexOf(key, hash) >= 0) {
+                    long position = indexOf(key, hash);
+                    if (position >= 0) {
                       return false;
                     }
-                    insert(key, hash);
+                    insert(key, hash$missArgument:L);
                     return true;
                     """))
             .build());
@@ -122,7 +123,7 @@ final class UpdateBuilder extends TemplateBuilder {
                     if (position >= 0) {
                       return setValueAt(position, value);
                     }
-                    insert(key, value, hash);
+                    insert(key, value, hash$missArgument:L);
                     return $absent:L;
                     """))
             .build());
@@ -138,7 +139,7 @@ final class UpdateBuilder extends TemplateBuilder {
                 }
                 return current;
               }
-              insert(key, value, hash);
+              insert(key, value, hash$missArgument:L);
               return $absent:L;
               """
             : """
@@ -147,7 +148,7 @@ final class UpdateBuilder extends TemplateBuilder {
               if (position >= 0) {
                 return valueAt(position);
               }
-              insert(key, value, hash);
+              insert(key, value, hash$missArgument:L);
               return $absent:L;
               """;
     map.addMethod(
@@ -344,7 +345,7 @@ final class UpdateBuilder extends TemplateBuilder {
                         setValueAt(position, $narrow:L(previous + increment));
                         return previous;
                       }
-                      insert(key, $narrow:L(defaultReturnValue + increment), hash);
+                      insert(key, $narrow:L(defaultReturnValue + increment), hash$missArgument:L);
                       return defaultReturnValue;
                       """))
               .build());

@@ -116,7 +116,7 @@ final class ViewBuilder extends TemplateBuilder {
             if (position >= 0) {
               return setValueAt(position, value);
             }
-            insert(key, value, hash);
+            insert(key, value, hash$missArgument:L);
             return null;
             """));
     view.addMethod(put.build());
