@@ -31,6 +31,32 @@ final class Keys {
     }
   }
 
+  /**
+   * Comparable, with the same hash code as {@link Collider}, and compareTo inconsistent with equals
+   * (like {@code BigDecimal} 1.0 and 1.00): keys with the same value but another scale compare
+   * equal without being equal.
+   */
+  record SloppyCollider(int value, int scale) implements Comparable<SloppyCollider>, Serializable {
+    @Override
+    public int hashCode() {
+      return 42;
+    }
+
+    @Override
+    public int compareTo(SloppyCollider other) {
+      return Integer.compare(value, other.value);
+    }
+  }
+
+  /** The {@code i}-th string of "Aa" and "BB" pairs: all of one length share one hash code. */
+  static String collidingString(int i) {
+    StringBuilder text = new StringBuilder();
+    for (int bit = 0; bit < 6; bit++) {
+      text.append((i >>> bit & 1) == 0 ? "Aa" : "BB");
+    }
+    return text.toString();
+  }
+
   @SuppressWarnings("unchecked")
   private static Gen<Object> widen(Gen<?> gen) {
     return (Gen<Object>) gen;
@@ -58,6 +84,14 @@ final class Keys {
     return List.of(
         new Named("strings", widen(strings().basicLatinAlphabet().ofLengthBetween(0, 3))),
         new Named("constant hash codes", widen(integers().between(0, 60).map(Collider::new))),
+        new Named(
+            "flooding: comparable, compare-equal, non-comparable, strings, null",
+            widen(
+                Generate.oneOf(
+                    integers().between(0, 40).map(i -> (Object) new Collider(i)),
+                    integers().between(0, 60).map(i -> (Object) new SloppyCollider(i % 20, i / 20)),
+                    integers().between(0, 63).map(i -> (Object) collidingString(i)),
+                    Generate.constant((Object) null)))),
         new Named(
             "mixed with null",
             widen(

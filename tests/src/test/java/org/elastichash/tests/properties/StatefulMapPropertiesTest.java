@@ -68,7 +68,8 @@ class StatefulMapPropertiesTest {
     COMPUTE_IF_ABSENT,
     MERGE,
     COMPUTE_PRIMITIVE_IF_ABSENT,
-    MERGE_PRIMITIVE
+    MERGE_PRIMITIVE,
+    REJECTED_CALL
   }
 
   /** One step; bulk operations carry their keys. */
@@ -123,11 +124,12 @@ class StatefulMapPropertiesTest {
                     .of(keys)
                     .ofSizeBetween(20, 250)
                     .map(bulk -> new Command(Op.BULK_REMOVE, null, null, bulk))));
-    return Generate.pick(List.of(0.5, 0.25, 0.125, 0.01))
+    return Parameters.deltas()
         .zip(
-            Generate.pick(List.of(0, 1, 10, 100)),
+            Parameters.expectedSizes(),
             lists().of(weighted).ofSizeBetween(1, 60),
-            Scenario::new);
+            (delta, size, commands) ->
+                new Scenario(delta, Parameters.affordable(size, delta), commands));
   }
 
   static void replay(Fixture fixture, Scenario scenario) {
@@ -339,6 +341,41 @@ class StatefulMapPropertiesTest {
           assertEquals(
               expected, map.mergePrimitive(k, v, StatefulMapPropertiesTest::combine), where);
         }
+      }
+      case REJECTED_CALL -> {
+        // A call that throws must leave the map exactly as it was: contents and statistics.
+        org.elastichash.ElasticStats before = map.stats();
+        RuntimeException refusal = new IllegalStateException("refused by the test");
+        ReflectiveMap target = map;
+        org.junit.jupiter.api.function.Executable call =
+            switch (Math.floorMod(Objects.hashCode(v) * 31 + Objects.hashCode(k), 3)) {
+              case 0 -> () -> target.ensureCapacity(-1);
+              case 1 ->
+                  () ->
+                      target.compute(
+                          k,
+                          (key, old) -> {
+                            throw refusal;
+                          });
+              // computeIfPresent calls its function for a non-null value, computeIfAbsent else.
+              default ->
+                  model.get(k) != null
+                      ? () ->
+                          target.computeIfPresent(
+                              k,
+                              (key, old) -> {
+                                throw refusal;
+                              })
+                      : () ->
+                          target.computeIfAbsent(
+                              k,
+                              key -> {
+                                throw refusal;
+                              });
+            };
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, call, where);
+        assertEquals(before, map.stats(), where + ": a rejected call changed the statistics");
+        assertSameContents(map, model, where + ": after a rejected call");
       }
       case BULK_REMOVE -> {
         for (Object key : c.bulk()) {

@@ -54,7 +54,8 @@ class StatefulSetPropertiesTest {
     SERIALIZE,
     EQUALS_AND_TEXT,
     BULK_ADD,
-    BULK_REMOVE
+    BULK_REMOVE,
+    REJECTED_CALL
   }
 
   record Command(Op op, Object element, int salt, List<Object> bulk) {}
@@ -115,11 +116,12 @@ class StatefulSetPropertiesTest {
                     .of(elements)
                     .ofSizeBetween(20, 250)
                     .map(bulk -> new Command(Op.BULK_REMOVE, null, 0, bulk))));
-    return Generate.pick(List.of(0.5, 0.25, 0.125, 0.01))
+    return Parameters.deltas()
         .zip(
-            Generate.pick(List.of(0, 1, 10, 100)),
+            Parameters.expectedSizes(),
             lists().of(weighted).ofSizeBetween(1, 60),
-            Scenario::new);
+            (delta, size, commands) ->
+                new Scenario(delta, Parameters.affordable(size, delta), commands));
   }
 
   static void replay(SetFixture fixture, Scenario scenario) {
@@ -193,6 +195,22 @@ class StatefulSetPropertiesTest {
         assertEquals(before, set.contains(e), where + ": a copy shares state with its original");
         copy.add(e);
         assertEquals(before, set.contains(e), where + ": a copy shares state with its original");
+      }
+      case REJECTED_CALL -> {
+        // A call that throws must leave the set exactly as it was: contents and statistics.
+        org.elastichash.ElasticStats before = set.stats();
+        ReflectiveSet target = set;
+        org.junit.jupiter.api.function.Executable call =
+            model.isEmpty() || c.salt() % 2 == 0
+                ? () -> target.ensureCapacity(-1)
+                : () ->
+                    target.removeIf(
+                        element -> {
+                          throw new IllegalStateException("refused by the test");
+                        });
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, call, where);
+        assertEquals(before, set.stats(), where + ": a rejected call changed the statistics");
+        assertSameContents(set, model, where + ": after a rejected call");
       }
       case SERIALIZE -> {
         set = set.serialized();
