@@ -3,6 +3,7 @@ package org.elastichash.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.elastichash.ElasticStats;
 
 /**
@@ -53,6 +54,17 @@ public final class ElasticTable {
   /** {@link #claim} result telling the map to rebuild into {@link #resized()} and claim again. */
   public static final long NEEDS_RESIZE = -1L;
 
+  /**
+   * Groups an insertion may walk in a segment that is at least 1/16 free before the table counts
+   * its keys as crafted against the mix. With random keys a group of such a segment is full with
+   * probability at most {@code (15/16)^8 = 0.6}, so a run of 64 full groups has odds of about
+   * 10^-14; keys chosen to share a start group (the mix is public) make one run per key.
+   */
+  public static final int CROWDED_RUN = 64;
+
+  /** Seeds handed to tables that met a crowded run, a Weyl sequence from the start time. */
+  private static final AtomicLong SEEDS = new AtomicLong(System.nanoTime());
+
   /** The metadata bits of a group's pass filter. */
   private static final long PASS_FILTER = 0xFFFFL;
 
@@ -99,6 +111,23 @@ public final class ElasticTable {
   /** Redirections so far, the index of the next substitute hash. */
   private long redirections;
 
+  /**
+   * What every key's mixed hash is xor-ed with before it is used here ({@link #hash}): 0, so that
+   * placement is deterministic, until an insertion meets a {@link #CROWDED_RUN}; then the map
+   * rebuilds into a table with a fresh random seed, which keys crafted against the public mix
+   * cannot know. Rebuilds that grow the table keep the seed.
+   */
+  public final long seed;
+
+  /** Whether this table was made with a fresh seed after a crowded run, and may not ask again. */
+  private final boolean reseeded;
+
+  /**
+   * The used-slot count at which {@link #claim} asks for a rebuild: the load limit, or 0 once a
+   * crowded run asked for a fresh seed, so the request costs the claim path no extra check.
+   */
+  private int claimLimit;
+
   private final int[] usedSlots;
   private final int[] liveSlots;
   private int size;
@@ -113,9 +142,16 @@ public final class ElasticTable {
   private int limitValidFromEmpty;
   private int limitValidBelowEmpty;
 
-  /** Creates an empty table of the given geometry. */
+  /** Creates an empty table of the given geometry, with seed 0. */
   public ElasticTable(SegmentGeometry geometry) {
+    this(geometry, 0L, false);
+  }
+
+  private ElasticTable(SegmentGeometry geometry, long seed, boolean reseeded) {
     this.geometry = geometry;
+    this.seed = seed;
+    this.reseeded = reseeded;
+    this.claimLimit = geometry.maxUsedSlots();
     int segments = geometry.segmentCount();
     this.control = new long[segments][];
     this.groupMask = new int[segments];
@@ -147,6 +183,14 @@ public final class ElasticTable {
     this.freedBehindSchedule = other.freedBehindSchedule;
     this.collisions = other.collisions == null ? null : new CollisionIndex(other.collisions);
     this.redirections = other.redirections;
+    this.seed = other.seed;
+    this.reseeded = other.reseeded;
+    this.claimLimit = other.claimLimit;
+  }
+
+  /** The hash this table places a key of mixed hash {@code mixed} by: {@code mixed ^ seed}. */
+  public long hash(long mixed) {
+    return mixed ^ seed;
   }
 
   /** Encodes a segment and a slot in it as one position. */
@@ -202,9 +246,22 @@ public final class ElasticTable {
    * #NEEDS_RESIZE} instead when the used slots have reached the load limit.
    */
   public long claim(long hash) {
-    if (usedTotal >= geometry.maxUsedSlots()) {
+    if (usedTotal >= claimLimit) {
       return NEEDS_RESIZE;
     }
+    return place(hash);
+  }
+
+  /**
+   * {@link #claim(long)} while rebuilding into this table, which was sized to hold every entry:
+   * never {@link #NEEDS_RESIZE}, even when a {@link #CROWDED_RUN} has asked for a fresh seed (the
+   * map then rebuilds again at its next insertion, not in the middle of this rebuild).
+   */
+  public long claimRebuilt(long hash) {
+    return place(hash);
+  }
+
+  private long place(long hash) {
     int fingerprint = ControlBytes.fingerprint(hash);
     long position = reuseFreedSlot(hash, fingerprint);
     if (position >= 0) {
@@ -242,24 +299,25 @@ public final class ElasticTable {
    * does; then the map rebuilds and calls this again with the same {@code miss}.
    */
   public long claim(Object key, long hash, long miss) {
-    return CollisionIndex.floods(miss) ? claimRedirected(key) : claim(hash);
+    return CollisionIndex.floods(miss) ? claimRedirected(key, false) : claim(hash);
   }
 
   /**
    * Claims the slot for {@code key}, of hash {@code hash}, while rebuilding {@code source} into
    * this table: redirected again if it was redirected in {@code source}, so that the flooding keys
-   * stay off their probe sequence. The key is at {@code sourcePosition} in {@code source}.
+   * stay off their probe sequence. The key is at {@code sourcePosition} in {@code source}. Never
+   * {@link #NEEDS_RESIZE}, as {@link #claimRebuilt(long)}.
    */
   public long claimRebuilt(Object key, long hash, ElasticTable source, long sourcePosition) {
     CollisionIndex redirected = source.collisions;
     return redirected != null && redirected.holds(sourcePosition)
-        ? claimRedirected(key)
-        : claim(hash);
+        ? claimRedirected(key, true)
+        : place(hash);
   }
 
-  private long claimRedirected(Object key) {
+  private long claimRedirected(Object key, boolean rebuilding) {
     long substitute = CollisionIndex.substituteHash(redirections);
-    long position = claim(substitute);
+    long position = rebuilding ? place(substitute) : claim(substitute);
     if (position >= 0) {
       redirections++;
       if (collisions == null) {
@@ -504,6 +562,7 @@ public final class ElasticTable {
     freedBehindSchedule = false;
     limitSegment = -1;
     collisions = null;
+    claimLimit = geometry.maxUsedSlots();
   }
 
   /**
@@ -511,16 +570,32 @@ public final class ElasticTable {
    * geometry when tombstones make up a quarter or more of the used slots (a rebuild clears them and
    * leaves room for that many insertions), else one twice as large; and in any case one whose load
    * limit admits one more entry than this table holds, so that the claim after the rebuild
-   * succeeds. (A tiny table at a large delta may need more than one doubling for that.)
+   * succeeds. (A tiny table at a large delta may need more than one doubling for that.) A table
+   * that met a {@link #CROWDED_RUN} rebuilds with a fresh {@link #seed}, at the same size unless it
+   * is also at its load limit.
    */
   public ElasticTable resized() {
-    int tombstones = usedTotal - size;
-    boolean tombstoneHeavy = tombstones > 0 && tombstones >= usedTotal / 4;
-    SegmentGeometry target = tombstoneHeavy ? geometry : geometry.doubled();
+    boolean crowded = claimLimit < geometry.maxUsedSlots();
+    SegmentGeometry target = geometry;
+    if (!crowded || usedTotal >= geometry.maxUsedSlots()) {
+      int tombstones = usedTotal - size;
+      boolean tombstoneHeavy = tombstones > 0 && tombstones >= usedTotal / 4;
+      target = tombstoneHeavy ? geometry : geometry.doubled();
+    }
     while (target.maxUsedSlots() <= size) {
       target = target.doubled();
     }
-    return new ElasticTable(target);
+    return crowded
+        ? new ElasticTable(target, freshSeed(), true)
+        : new ElasticTable(target, seed, false);
+  }
+
+  /** A seed no key can have been crafted against: SplitMix64 over a time-seeded sequence. */
+  private static long freshSeed() {
+    long z = SEEDS.addAndGet(0x9E3779B97F4A7C15L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /** Whether {@code entries} live entries fit without growing. */
@@ -569,7 +644,11 @@ public final class ElasticTable {
     if (liveSlots[s] == geometry.slots(s)) {
       s = segmentWithFreeSlot();
     }
-    return probe(s, hash, fingerprint, Integer.MAX_VALUE);
+    long position = probe(s, hash, fingerprint, Integer.MAX_VALUE);
+    if (lastClaimProbes > CROWDED_RUN && !reseeded && 16L * emptySlots(s) > geometry.slots(s)) {
+      claimLimit = 0;
+    }
+    return position;
   }
 
   /**

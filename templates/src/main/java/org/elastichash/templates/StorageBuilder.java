@@ -241,7 +241,7 @@ final class StorageBuilder extends TemplateBuilder {
                 key.isObject() ? "a negative miss" : "-1")
             .returns(long.class)
             .addParameter(param("kQuery", "key"))
-            .addStatement("return indexOf(key, $T.mix(key))", HASHING)
+            .addStatement("return indexOf(key, table.hash($T.mix(key)))", HASHING)
             .build());
     map.addMethod(
         privateMethod("indexOf")
@@ -369,7 +369,7 @@ final class StorageBuilder extends TemplateBuilder {
         privateMethod("removeAt")
             .addJavadoc("Removes the $L at {@code position}, rehashing its key.\n", bound("item"))
             .addParameter(long.class, "position")
-            .addStatement(code("removeAt(position, $hashing:T.mix(keyAt(position)))"))
+            .addStatement(code("removeAt(position, table.hash($hashing:T.mix(keyAt(position))))"))
             .build());
     MethodSpec.Builder removeAt =
         privateMethod("removeAt")
@@ -408,8 +408,10 @@ final class StorageBuilder extends TemplateBuilder {
                 code(
                     """
                     long position = CLAIM;
-                    if (position == $table:T.NEEDS_RESIZE) {
+                    // At most twice: a rebuild that met a crowded run asks for one with a fresh seed.
+                    while (position == $table:T.NEEDS_RESIZE) {
                       rebuild(table.resized());
+                      hash = table.hash($hashing:T.mix(key));
                       position = CLAIM;
                     }
                     store(table, keys$valuesArgument:L, position, key$valueParameter:L);
@@ -450,8 +452,8 @@ final class StorageBuilder extends TemplateBuilder {
                 .replace(
                     "CLAIM",
                     key.isObject()
-                        ? "target.claimRebuilt(key, $hashing:T.mix(key), table, position)"
-                        : "target.claim($hashing:T.mix(key))")));
+                        ? "target.claimRebuilt(key, target.hash($hashing:T.mix(key)), table, position)"
+                        : "target.claimRebuilt(target.hash($hashing:T.mix(key)))")));
     if (hasValues) {
       rebuild.addStatement("values = targetValues");
     }

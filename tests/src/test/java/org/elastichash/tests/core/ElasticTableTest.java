@@ -423,4 +423,36 @@ class ElasticTableTest {
     assertTrue(position >= 0);
     assertEquals(null, table.collisions, "a key below the threshold takes its own hash");
   }
+
+  @Test
+  void aCrowdedRunAsksForAFreshSeedOnceAndRandomKeysNeverDo() {
+    SegmentGeometry geometry = new SegmentGeometry(1 << 10, 0.125);
+    ElasticTable random = new ElasticTable(geometry);
+    SplittableRandom keys = new SplittableRandom(9);
+    while (random.claim(Hashing.mix(keys.nextLong())) != ElasticTable.NEEDS_RESIZE) {
+      // fill to the load limit
+    }
+    assertEquals(geometry.maxUsedSlots(), random.size() + random.tombstones());
+    assertEquals(0L, random.seed);
+    assertEquals(0L, random.resized().seed, "growth keeps the seed");
+
+    ElasticTable crafted = new ElasticTable(geometry);
+    int claimed = 0;
+    for (long k = 0; ; k++) {
+      long hash = Hashing.mix(k);
+      if (Hashing.startGroup(hash, 0, crafted.groupMask[0]) != 0) {
+        continue;
+      }
+      if (crafted.claim(hash) == ElasticTable.NEEDS_RESIZE) {
+        break;
+      }
+      claimed++;
+    }
+    assertTrue(claimed < 8 * (ElasticTable.CROWDED_RUN + 8), "asked early: " + claimed);
+    ElasticTable reseeded = crafted.resized();
+    assertEquals(geometry.topGroups(), reseeded.geometry().topGroups(), "same size");
+    assertNotEquals(0L, reseeded.seed);
+    assertEquals(Hashing.mix(5L) ^ reseeded.seed, reseeded.hash(Hashing.mix(5L)));
+    assertEquals(reseeded.seed, reseeded.resized().seed, "growth keeps the fresh seed");
+  }
 }

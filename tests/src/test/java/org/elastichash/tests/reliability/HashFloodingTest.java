@@ -21,8 +21,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.elastichash.ElasticHashMap;
 import org.elastichash.ElasticHashSet;
+import org.elastichash.ElasticIntIntMap;
 import org.elastichash.ElasticObjectIntMap;
 import org.elastichash.ElasticObjectLongMap;
+import org.elastichash.ElasticStats;
+import org.elastichash.internal.ElasticTable;
+import org.elastichash.internal.Hashing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -233,6 +237,31 @@ class HashFloodingTest {
       }
       assertEquals(0, map.size());
       assertEquals(0, map.stats().tombstones(), "a wrong hash leaves passed counts behind");
+    }
+  }
+
+  @Test
+  void intKeysCraftedAgainstThePublicMixDoNotLineUp() {
+    // 20,000 ints whose segment-0 start group is 0 in every table of up to 2^12 groups.
+    int mask = (1 << 12) - 1;
+    int[] crafted = new int[20_000];
+    int found = 0;
+    for (int k = 0; found < crafted.length; k++) {
+      if (Hashing.startGroup(Hashing.mix(k), 0, mask) == 0) {
+        crafted[found++] = k;
+      }
+    }
+    ElasticIntIntMap map = new ElasticIntIntMap();
+    for (int key : crafted) {
+      map.put(key, ~key);
+    }
+    for (int key : crafted) {
+      assertEquals(~key, map.get(key));
+    }
+    assertEquals(crafted.length, map.size());
+    // Without a fresh seed the keys share one probe run of 2,500 groups in segment 0.
+    for (ElasticStats.Segment segment : map.stats().segments()) {
+      assertTrue(segment.longestProbeRun() <= 2 * ElasticTable.CROWDED_RUN, map.stats().toString());
     }
   }
 
