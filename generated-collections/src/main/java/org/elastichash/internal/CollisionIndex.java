@@ -35,6 +35,15 @@ public final class CollisionIndex {
    */
   public static final int FLOOD_THRESHOLD = 8;
 
+  /**
+   * The class {@link #compareKeys} last asked about, so a flood of one class asks once. Racy by
+   * design: a record's fields are final, so any thread sees a whole one, if maybe an older one.
+   */
+  private static Comparability lastAsked = new Comparability(Object.class, false);
+
+  /** Whether instances of {@code type} compare with each other by their own compareTo. */
+  private record Comparability(Class<?> type, boolean selfComparable) {}
+
   /** Whether each class's instances can be compared with each other by their own compareTo. */
   private static final ClassValue<Boolean> SELF_COMPARABLE =
       new ClassValue<>() {
@@ -124,11 +133,9 @@ public final class CollisionIndex {
   }
 
   void add(Object key, long position, long claimHash) {
-    Entry bucket = byKey.get(key);
     Entry entry = new Entry(key, position, claimHash, null);
-    if (bucket == null) {
-      byKey.put(key, entry);
-    } else {
+    Entry bucket = byKey.putIfAbsent(key, entry);
+    if (bucket != null) {
       entry.next = bucket.next;
       bucket.next = entry;
     }
@@ -144,19 +151,20 @@ public final class CollisionIndex {
     if (entry == null) {
       return hash;
     }
-    Entry bucket = byKey.get(entry.key);
+    // Remove the bucket, then put back what stays: a put over a compare-equal key would keep the
+    // removed key in the tree.
+    Entry bucket = byKey.remove(entry.key);
     if (bucket == entry) {
-      // Remove first: a put over a compare-equal key would keep the removed key in the tree.
-      byKey.remove(entry.key);
-      if (entry.next != null) {
-        byKey.put(entry.next.key, entry.next);
-      }
+      bucket = entry.next;
     } else {
       Entry before = bucket;
       while (before.next != entry) {
         before = before.next;
       }
       before.next = entry.next;
+    }
+    if (bucket != null) {
+      byKey.put(bucket.key, bucket);
     }
     return entry.claimHash;
   }
@@ -197,7 +205,12 @@ public final class CollisionIndex {
           ? byName
           : Integer.compare(System.identityHashCode(ca), System.identityHashCode(cb));
     }
-    return SELF_COMPARABLE.get(ca) ? ((Comparable) a).compareTo(b) : 0;
+    Comparability known = lastAsked;
+    if (known.type() != ca) {
+      known = new Comparability(ca, SELF_COMPARABLE.get(ca));
+      lastAsked = known;
+    }
+    return known.selfComparable() ? ((Comparable) a).compareTo(b) : 0;
   }
 
   /**
