@@ -6,9 +6,9 @@ import java.util.List;
  * A snapshot of an elastic map's structure: the window into elastic hashing that other libraries do
  * not offer. Segments are listed in lookup order; the first is the largest.
  *
- * @param delta the free fraction the map keeps; it grows or rebuilds at {@code 1 - delta} used
+ * @param delta the free fraction the map keeps; it grows at {@code 1 - delta} of its capacity
  * @param batch the current batch of the insertion schedule
- * @param maxUsedSlots used slots (live plus tombstones) at which the map grows or rebuilds
+ * @param maxUsedSlots live entries at which the map grows (removals leave no tombstones)
  * @param segments per-segment figures
  */
 public record ElasticStats(double delta, int batch, int maxUsedSlots, List<Segment> segments) {
@@ -19,11 +19,9 @@ public record ElasticStats(double delta, int batch, int maxUsedSlots, List<Segme
    * @param capacity slots in the segment
    * @param allocated whether its arrays exist yet (segments are allocated when first used)
    * @param live live entries
-   * @param tombstones slots of removed entries not yet reused
-   * @param longestProbeRun the most groups of eight slots any insertion here has inspected
+   * @param longestProbeRun the most groups of seven slots any insertion here has inspected
    */
-  public record Segment(
-      int capacity, boolean allocated, int live, int tombstones, int longestProbeRun) {
+  public record Segment(int capacity, boolean allocated, int live, int longestProbeRun) {
 
     /**
      * Live entries as a fraction of capacity.
@@ -63,15 +61,6 @@ public record ElasticStats(double delta, int batch, int maxUsedSlots, List<Segme
   }
 
   /**
-   * Tombstones in all segments.
-   *
-   * @return the tombstones
-   */
-  public int tombstones() {
-    return segments.stream().mapToInt(Segment::tombstones).sum();
-  }
-
-  /**
    * Live entries as a fraction of all slots.
    *
    * @return the map's load
@@ -85,23 +74,17 @@ public record ElasticStats(double delta, int batch, int maxUsedSlots, List<Segme
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
-            "delta=%.4f batch=%d size=%d capacity=%d allocated=%d load=%.3f tombstones=%d%n",
-            delta, batch, size(), capacity(), allocatedCapacity(), load(), tombstones()));
+            "delta=%.4f batch=%d size=%d capacity=%d allocated=%d load=%.3f%n",
+            delta, batch, size(), capacity(), allocatedCapacity(), load()));
     out.append(
         String.format(
-            "%8s %10s %10s %8s %10s %12s%n",
-            "segment", "capacity", "live", "load", "tombstones", "longestProbe"));
+            "%8s %10s %10s %8s %12s%n", "segment", "capacity", "live", "load", "longestProbe"));
     for (int s = 0; s < segments.size(); s++) {
       Segment segment = segments.get(s);
       out.append(
           String.format(
-              "%8d %10d %10d %8.3f %10d %12d%n",
-              s,
-              segment.capacity(),
-              segment.live(),
-              segment.load(),
-              segment.tombstones(),
-              segment.longestProbeRun()));
+              "%8d %10d %10d %8.3f %12d%n",
+              s, segment.capacity(), segment.live(), segment.load(), segment.longestProbeRun()));
     }
     return out.toString();
   }

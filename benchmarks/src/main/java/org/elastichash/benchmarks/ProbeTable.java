@@ -55,7 +55,9 @@ public final class ProbeTable {
     double hitMean = 0;
     double missMean = 0;
     for (int seed = 0; seed < SEEDS; seed++) {
-      SegmentGeometry geometry = new SegmentGeometry(SLOTS / 16, delta);
+      // About SLOTS slots in all, like the reference tables.
+      SegmentGeometry geometry =
+          SegmentGeometry.forExpectedSize((int) ((1 - delta) * SLOTS), delta);
       ElasticTable table = new ElasticTable(geometry);
       SplittableRandom random = new SplittableRandom(seed);
       int n = geometry.maxUsedSlots();

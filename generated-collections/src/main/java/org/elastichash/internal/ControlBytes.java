@@ -1,33 +1,54 @@
 package org.elastichash.internal;
 
 /**
- * Per-slot control bytes, packed eight to a {@code long} so that one load inspects a whole group.
+ * Group words: one {@code long} per group of {@link #GROUP_SLOTS} slots, with a control byte per
+ * slot in bytes 0 to 6 and the group's metadata in byte 7, so that one load inspects a whole group
+ * and everything a lookup needs to decide whether to go on.
  *
- * <p>A control byte is {@link #EMPTY} (never used since the last rebuild), {@link #DELETED} (a
- * tombstone) or, for a live slot, a 7-bit fingerprint of the key's hash. The high bit tells free
- * from live, and bit 6 tells a tombstone from a never-used slot, so each query below is a few word
- * operations (SWAR) with no per-slot branch. The masks returned have bit 7 of byte {@code i} set
- * for every matching slot {@code i} of the group.
+ * <p>A control byte is {@link #EMPTY} for a free slot or, for a live slot, a 7-bit fingerprint of
+ * the key's hash; the high bit tells free from live. There are no tombstones: lookups do not stop
+ * at free slots but at groups whose passed count is zero (see below), so a removal simply frees its
+ * slot. The masks returned by the queries have bit 7 of byte {@code i} set for every matching slot
+ * {@code i}, and never a bit of the metadata byte.
+ *
+ * <p>The metadata byte holds, in its low five bits, the group's <em>passed count</em>: how many
+ * live keys probed past the group to a slot further along in the same segment, saturating at 31 (a
+ * saturated count is never decremented, so it only ever errs towards probing on). Its high three
+ * bits are, in segment 0, the <em>later count</em>: how many live keys whose segment-0 probe starts
+ * at the group were placed in a later segment. The table keeps that count at {@link
+ * #MAX_EXACT_LATER} or below by keeping further such keys in segment 0; 7 means saturated, which
+ * only a full segment 0 forces. Both stay exact under removals, so a map under churn keeps its
+ * lookups as short as a freshly built one. A metadata byte of zero tells a lookup that a miss in
+ * its first group is final.
  */
 public final class ControlBytes {
 
-  /** Slots per group: one control word covers a group. */
-  public static final int GROUP_SLOTS = 8;
+  /** Slots per group: bytes 0 to 6 of a group word. */
+  public static final int GROUP_SLOTS = 7;
 
-  /** log2 of {@link #GROUP_SLOTS}: a slot index is {@code group << GROUP_SHIFT | slotInGroup}. */
-  public static final int GROUP_SHIFT = 3;
-
-  /** Control byte of a slot that has held nothing since the segment was last cleared. */
+  /** Control byte of a free slot. */
   public static final int EMPTY = 0x80;
 
-  /** Control byte of a slot whose entry was removed while its group was full. */
-  public static final int DELETED = 0xFE;
+  /** A group word whose seven slots are free and whose metadata is zero. */
+  public static final long ALL_EMPTY = 0x0080808080808080L;
 
-  /** A control word whose eight slots are all {@link #EMPTY}. */
-  public static final long ALL_EMPTY = 0x8080808080808080L;
+  /** The metadata bits of the passed count. */
+  public static final long PASSED_COUNT = 0x1FL << 56;
 
-  private static final long LOW_BITS = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
+  /** One in {@link #PASSED_COUNT}. */
+  public static final long ONE_PASSED = 1L << 56;
+
+  /** The metadata bits of a segment-0 group's later count. */
+  public static final long LATER_COUNT = 0x7L << 61;
+
+  /** One in {@link #LATER_COUNT}. */
+  public static final long ONE_LATER = 1L << 61;
+
+  /** The largest later count that is still exact. */
+  public static final int MAX_EXACT_LATER = 6;
+
+  private static final long LOW_BITS = 0x0001010101010101L;
+  private static final long SLOT_HIGH_BITS = 0x0080808080808080L;
   private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
 
   private ControlBytes() {}
@@ -37,42 +58,29 @@ public final class ControlBytes {
     return (int) hash & 0x7F;
   }
 
-  /** A control word with {@code fingerprint} in all eight bytes, for {@link #matchFingerprint}. */
+  /** A word with {@code fingerprint} in every slot byte, for {@link #matchFingerprint}. */
   public static long broadcast(int fingerprint) {
     return LOW_BITS * fingerprint;
   }
 
   /**
-   * Live slots whose fingerprint equals the broadcast one. Exact: the per-byte zero test below
-   * cannot carry into the next byte, so there are no false positives beyond fingerprint collisions.
+   * Live slots whose fingerprint equals the broadcast one. Exact: the per-byte zero test cannot
+   * carry into the next byte, so there are no false positives beyond fingerprint collisions.
    */
-  public static long matchFingerprint(long group, long broadcastFingerprint) {
-    long difference = group ^ broadcastFingerprint;
-    return ~(((difference & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | difference | LOW_SEVEN_BITS);
+  public static long matchFingerprint(long word, long broadcastFingerprint) {
+    long difference = word ^ broadcastFingerprint;
+    return ~(((difference & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | difference | LOW_SEVEN_BITS)
+        & SLOT_HIGH_BITS;
   }
 
-  /** Slots that are {@link #EMPTY}. */
-  public static long matchEmpty(long group) {
-    return group & ~(group << 1) & HIGH_BITS;
+  /** Free slots. */
+  public static long matchFree(long word) {
+    return word & SLOT_HIGH_BITS;
   }
 
-  /** Slots an insertion may take: {@link #EMPTY} or {@link #DELETED}. */
-  public static long matchFree(long group) {
-    return group & HIGH_BITS;
-  }
-
-  /** Slots holding a live entry. */
-  public static long matchLive(long group) {
-    return ~group & HIGH_BITS;
-  }
-
-  /**
-   * {@code group} with the tombstones marked in {@code tombstones} (their high bits, as {@link
-   * #matchFree} and {@link #matchEmpty} give them) turned into {@link #EMPTY}: clearing bits 1 to 6
-   * turns {@link #DELETED} into {@link #EMPTY}.
-   */
-  public static long tombstonesToEmpty(long group, long tombstones) {
-    return group & ~((tombstones >>> 7) * 0x7EL);
+  /** Live slots. */
+  public static long matchLive(long word) {
+    return ~word & SLOT_HIGH_BITS;
   }
 
   /** Index within the group of the lowest slot in a non-zero match mask. */
@@ -80,14 +88,59 @@ public final class ControlBytes {
     return Long.numberOfTrailingZeros(matches) >>> 3;
   }
 
-  /** The control byte of slot {@code slotInGroup} of a control word. */
-  public static int byteAt(long group, int slotInGroup) {
-    return (int) (group >>> (slotInGroup << 3)) & 0xFF;
+  /** The control byte of slot {@code slotInGroup} of a group word. */
+  public static int byteAt(long word, int slotInGroup) {
+    return (int) (word >>> (slotInGroup << 3)) & 0xFF;
   }
 
-  /** The control word with slot {@code slotInGroup}'s byte replaced by {@code controlByte}. */
-  public static long withByte(long group, int slotInGroup, int controlByte) {
+  /** The group word with slot {@code slotInGroup}'s byte replaced by {@code controlByte}. */
+  public static long withByte(long word, int slotInGroup, int controlByte) {
     int shift = slotInGroup << 3;
-    return (group & ~(0xFFL << shift)) | ((long) controlByte << shift);
+    return (word & ~(0xFFL << shift)) | ((long) controlByte << shift);
+  }
+
+  /**
+   * Whether the group's metadata byte is non-zero: some key went on from the group in its segment,
+   * or (in segment 0) some key starting there went to a later segment.
+   */
+  public static boolean hasMetadata(long word) {
+    return (word >>> 56) != 0;
+  }
+
+  /** Whether any live key probed past the group (or its count saturated). */
+  public static boolean passed(long word) {
+    return (word & PASSED_COUNT) != 0;
+  }
+
+  /** The group word with its passed count raised by one, unless saturated. */
+  public static long withOnePassedMore(long word) {
+    return (word & PASSED_COUNT) == PASSED_COUNT ? word : word + ONE_PASSED;
+  }
+
+  /** The group word with its passed count lowered by one, unless saturated or zero. */
+  public static long withOnePassedLess(long word) {
+    long count = word & PASSED_COUNT;
+    return count == PASSED_COUNT || count == 0 ? word : word - ONE_PASSED;
+  }
+
+  /** Whether some live key starting at this segment-0 group lives in a later segment. */
+  public static boolean hasLater(long word) {
+    return (word & LATER_COUNT) != 0;
+  }
+
+  /** Whether the later count has reached {@link #MAX_EXACT_LATER}: it can take no more keys. */
+  public static boolean laterFull(long word) {
+    return (word >>> 61) >= MAX_EXACT_LATER;
+  }
+
+  /** The segment-0 group word with its later count raised by one, unless saturated. */
+  public static long withOneLaterMore(long word) {
+    return (word & LATER_COUNT) == LATER_COUNT ? word : word + ONE_LATER;
+  }
+
+  /** The segment-0 group word with its later count lowered by one, unless saturated or zero. */
+  public static long withOneLaterLess(long word) {
+    long count = word & LATER_COUNT;
+    return count == LATER_COUNT || count == 0 ? word : word - ONE_LATER;
   }
 }

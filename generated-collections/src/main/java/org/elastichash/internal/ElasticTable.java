@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.elastichash.ElasticStats;
 
 /**
- * The type-independent half of every elastic map: control bytes, per-segment counts and the batch
+ * The type-independent half of every elastic map: group words, per-segment counts and the batch
  * schedule of the paper's elastic hashing. A generated map keeps its keys and values in parallel
  * arrays per segment and asks this table where a new key goes ({@link #claim}) and frees slots
- * ({@link #release}); lookups walk {@link #control} directly.
+ * ({@link #release}); lookups read {@link #control} directly.
  *
  * <p><b>Insertion.</b> Batch 0 fills segment 0 to 75%. Batch {@code b >= 1} works on segments
  * {@code b - 1} (the current one) and {@code b} (the next). With {@code eps1} and {@code eps2} the
- * never-used fractions of the two:
+ * free fractions of the two:
  *
  * <ol>
  *   <li>{@code eps1 > delta/2} and {@code eps2 > 1/4}: try {@link ProbeLimit#limit f(eps1)} groups
@@ -23,31 +23,24 @@ import org.elastichash.ElasticStats;
  *   <li>{@code eps2 <= 1/4}: probe the current segment until a free slot.
  * </ol>
  *
- * The batch ends when the current segment has {@code delta/2} of its slots left and the next is 75%
- * used. Within a segment, an insertion takes the first free slot (never-used or tombstone) along
- * the key's probe sequence. Before all that, an insertion reuses a slot freed by a removal in an
- * earlier segment if the key's first group there has one ({@link #reuseFreedSlot}).
+ * The batch ends when the current segment has {@code delta/2} of its slots free and the next is 75%
+ * full. Within a segment an insertion takes the first free slot along the key's probe sequence,
+ * which starts at a group that {@link Hashing#startGroup} picks per segment and goes on by {@link
+ * Hashing#nextGroup}. Before all that, an insertion reuses a slot freed by a removal in an earlier
+ * segment if the key's first group there has one ({@link #reuseFreedSlot}).
  *
  * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
- * sequence, and not past a group that has a never-used slot: the insertion would have stopped
- * there. A removal makes a slot never-used again only when no live key passed its group (see
- * below), so that rule survives removals. Beyond the paper, each group keeps a 16-bit pass filter
- * of the keys that probed past it: a lookup whose bit is clear stops at the group, which cuts the
- * groups an unsuccessful lookup inspects by about two thirds in a nearly full segment. And a lookup
- * that leaves segment 0 consults the segment directory, which rules most later segments out at
- * once. Both live in a metadata word right after each group's control word (see {@link #control}),
- * so the lookup reads them from the cache line it has already loaded.
+ * sequence, and not past a group whose {@linkplain ControlBytes#PASSED_COUNT passed count} is zero:
+ * no live key went on from there. A lookup that does not find its key in segment 0 reads the
+ * {@linkplain ControlBytes#LATER_COUNT later count} of its first segment-0 group, which says
+ * whether any key starting there went to a later segment. All of it is in the group words the
+ * lookup reads anyway, so a miss whose first group has a zero metadata byte is decided by one load.
  *
- * <p><b>Removal.</b> Each group also counts the live keys whose insertion passed it to a slot
- * further along in the same segment (F14's overflow counts). A removed slot becomes never-used
- * again when its group still has a never-used slot or no live key passed it, since then no lookup
- * needs to continue past the group; otherwise it becomes a tombstone. Removing a key also
- * decrements the counts of the groups it passed, and a group whose count reaches zero turns its
- * tombstones back into never-used slots, so a map under steady churn does not fill up with
- * tombstones. Tombstones are reused by insertions and count as used; when used slots reach {@code
- * (1 - delta)} of the capacity, {@link #claim} asks the map to rebuild, at the same size when
- * tombstones are a quarter of the used slots or more, else at twice the size.
+ * <p><b>Removal</b> frees the slot and takes the key off the passed counts of the groups it went
+ * through, so a map under steady churn keeps its probe runs short and never fills with tombstones:
+ * there are none. Live entries are what the load limit counts; at {@code 1 - delta} of the
+ * capacity, {@link #claim} asks the map to grow into {@link #resized()}.
  */
 public final class ElasticTable {
 
@@ -57,43 +50,21 @@ public final class ElasticTable {
   /**
    * Groups an insertion may walk in a segment that is at least 1/16 free before the table counts
    * its keys as crafted against the mix. With random keys a group of such a segment is full with
-   * probability at most {@code (15/16)^8 = 0.6}, so a run of 64 full groups has odds of about
-   * 10^-14; keys chosen to share a start group (the mix is public) make one run per key.
+   * probability well under 0.6, so a run of 64 full groups has odds of about 10^-14; keys chosen to
+   * share a start group (the mix is public) make one run per key.
    */
   public static final int CROWDED_RUN = 64;
 
   /** Seeds handed to tables that met a crowded run, a Weyl sequence from the start time. */
   private static final AtomicLong SEEDS = new AtomicLong(System.nanoTime());
 
-  /** The metadata bits of a group's pass filter. */
-  private static final long PASS_FILTER = 0xFFFFL;
-
-  /** The metadata bits that count the live keys that passed a group. */
-  private static final long PASSED_COUNT = 0xFFL << 16;
-
-  /** One in {@link #PASSED_COUNT}. */
-  private static final long ONE_PASSED = 1L << 16;
-
   private final SegmentGeometry geometry;
 
   /**
-   * Two words per group and segment, {@code null} until the segment is first used: at {@code
-   * controlIndex(group)} the group's eight control bytes, and right after it (at {@code
-   * metadataIndex(group)}) its metadata word. The metadata's low 16 bits are the group's pass
-   * filter: bit {@link Hashing#passBit} of every key whose insertion probed past the group to a
-   * slot further along in the same segment, so a lookup whose bit is clear can stop there. Bits 16
-   * to 23 count the live keys that passed the group (saturating at 255, after which the count
-   * stays); the filter empties when that count falls back to zero. In segment 0 the high 40 bits
-   * are the segment directory: {@link Hashing#directoryBit} of every key placed in a later segment
-   * whose segment-0 sequence starts at the group, so a lookup that does not find its key in segment
-   * 0 skips every later segment whose bit is clear; directory bits are only set, and cleared by a
-   * rebuild or {@link #clear}. Keeping all of it beside the control word means a probe touches one
-   * cache line, not three.
+   * One group word per group and segment (see {@link ControlBytes}), {@code null} until the
+   * schedule first reaches the segment; segment 0's exists from the start.
    */
   public final long[][] control;
-
-  /** Groups minus one, per segment: the probe sequence's wrap-around mask. */
-  public final int[] groupMask;
 
   /** The most groups any insertion into each segment has inspected, counting its own. */
   public final int[] longestProbe;
@@ -123,15 +94,13 @@ public final class ElasticTable {
   private final boolean reseeded;
 
   /**
-   * The used-slot count at which {@link #claim} asks for a rebuild: the load limit, or 0 once a
-   * crowded run asked for a fresh seed, so the request costs the claim path no extra check.
+   * The live count at which {@link #claim} asks for a rebuild: the load limit, or 0 once a crowded
+   * run asked for a fresh seed, so the request costs the claim path no extra check.
    */
   private int claimLimit;
 
-  private final int[] usedSlots;
   private final int[] liveSlots;
   private int size;
-  private int usedTotal;
   private int batch;
 
   private int lastClaimProbes;
@@ -154,13 +123,9 @@ public final class ElasticTable {
     this.claimLimit = geometry.maxUsedSlots();
     int segments = geometry.segmentCount();
     this.control = new long[segments][];
-    this.groupMask = new int[segments];
     this.longestProbe = new int[segments];
-    this.usedSlots = new int[segments];
     this.liveSlots = new int[segments];
-    for (int s = 0; s < segments; s++) {
-      groupMask[s] = geometry.groups(s) - 1;
-    }
+    control[0] = emptyWords(geometry.groups(0));
   }
 
   /** Creates a deep copy of {@code other}: no array is shared. */
@@ -172,13 +137,10 @@ public final class ElasticTable {
         control[s] = other.control[s].clone();
       }
     }
-    this.groupMask = other.groupMask.clone();
     this.longestProbe = other.longestProbe.clone();
     this.activeSegments = other.activeSegments;
-    this.usedSlots = other.usedSlots.clone();
     this.liveSlots = other.liveSlots.clone();
     this.size = other.size;
-    this.usedTotal = other.usedTotal;
     this.batch = other.batch;
     this.freedBehindSchedule = other.freedBehindSchedule;
     this.collisions = other.collisions == null ? null : new CollisionIndex(other.collisions);
@@ -188,26 +150,18 @@ public final class ElasticTable {
     this.claimLimit = other.claimLimit;
   }
 
-  /** The hash this table places a key of mixed hash {@code mixed} by: {@code mixed ^ seed}. */
+  /**
+   * The hash this table places a key of mixed hash {@code mixed} by: {@code mixed} itself while the
+   * seed is 0, else {@link Hashing#reseed} of the two. Start groups come from the hash's high bits,
+   * which keys crafted to collide share, so a seed has to be mixed in, not just xor-ed.
+   */
   public long hash(long mixed) {
-    return mixed ^ seed;
+    return seed == 0 ? mixed : Hashing.reseed(mixed, seed);
   }
 
   /** Encodes a segment and a slot in it as one position. */
   public static long position(int segment, int slot) {
     return ((long) segment << 32) | slot;
-  }
-
-  /** Where a group's control word is in its segment's {@link #control} array. */
-  public static int controlIndex(int group) {
-    return group << 1;
-  }
-
-  /**
-   * Where a group's metadata word (pass filter, passed count, directory) is in {@link #control}.
-   */
-  public static int metadataIndex(int group) {
-    return (group << 1) | 1;
   }
 
   /** The segment of a position. */
@@ -220,6 +174,11 @@ public final class ElasticTable {
     return (int) position;
   }
 
+  /** The first slot of group {@code group}: slot indexes run group by group. */
+  public static int firstSlot(int group) {
+    return group * ControlBytes.GROUP_SLOTS;
+  }
+
   /** The geometry of this table. */
   public SegmentGeometry geometry() {
     return geometry;
@@ -230,11 +189,6 @@ public final class ElasticTable {
     return size;
   }
 
-  /** Tombstones in all segments. */
-  public int tombstones() {
-    return usedTotal - size;
-  }
-
   /** The current batch of the paper's schedule. */
   public int batch() {
     return batch;
@@ -243,10 +197,10 @@ public final class ElasticTable {
   /**
    * Finds the slot for a key that is not in the table, marks it live with the key's fingerprint and
    * returns its {@link #position}; the map stores the key and value there. Returns {@link
-   * #NEEDS_RESIZE} instead when the used slots have reached the load limit.
+   * #NEEDS_RESIZE} instead when the table holds as many entries as its load limit allows.
    */
   public long claim(long hash) {
-    if (usedTotal >= claimLimit) {
+    if (size >= claimLimit) {
       return NEEDS_RESIZE;
     }
     return place(hash);
@@ -259,36 +213,6 @@ public final class ElasticTable {
    */
   public long claimRebuilt(long hash) {
     return place(hash);
-  }
-
-  private long place(long hash) {
-    int fingerprint = ControlBytes.fingerprint(hash);
-    long position = reuseFreedSlot(hash, fingerprint);
-    if (position >= 0) {
-      return position;
-    }
-    if (batch == 0) {
-      position = probeUntilFree(0, hash, fingerprint);
-    } else {
-      int current = batch - 1;
-      int next = batch;
-      if (next >= geometry.segmentCount()) {
-        position = probeUntilFree(current, hash, fingerprint);
-      } else if (emptySlots(current) <= geometry.lowWaterEmptySlots(current)) {
-        position = probeUntilFree(next, hash, fingerprint);
-      } else if (usedSlots[next] >= geometry.threeQuarterSlots(next)) {
-        position = probeUntilFree(current, hash, fingerprint);
-      } else {
-        int limit = probeLimit(current);
-        position = probe(current, hash, fingerprint, limit);
-        if (position < 0) {
-          position = probeUntilFree(next, hash, fingerprint);
-          lastClaimProbes += limit;
-        }
-      }
-    }
-    advanceBatch();
-    return position;
   }
 
   /**
@@ -328,12 +252,51 @@ public final class ElasticTable {
     return position;
   }
 
+  private long place(long hash) {
+    int fingerprint = ControlBytes.fingerprint(hash);
+    if (batch == 0) {
+      // Segment 0 is below 3/4 full, so a free slot is near and no schedule decision is needed.
+      long position = probeUntilFree(0, hash, fingerprint);
+      if (liveSlots[0] >= geometry.threeQuarterSlots(0)) {
+        advanceBatch();
+      }
+      return position;
+    }
+    long position = reuseFreedSlot(hash, fingerprint);
+    if (position >= 0) {
+      return position;
+    }
+    if (laterCountFull(hash)) {
+      // Keep the later count exact: this key stays in segment 0 while it has room.
+      position = probeUntilFree(0, hash, fingerprint);
+      advanceBatch();
+      return position;
+    }
+    int current = batch - 1;
+    int next = batch;
+    if (next >= geometry.segmentCount()) {
+      position = probeUntilFree(current, hash, fingerprint);
+    } else if (freeSlots(current) <= geometry.lowWaterEmptySlots(current)) {
+      position = probeUntilFree(next, hash, fingerprint);
+    } else if (liveSlots[next] >= geometry.threeQuarterSlots(next)) {
+      position = probeUntilFree(current, hash, fingerprint);
+    } else {
+      int limit = probeLimit(current);
+      position = probe(current, hash, fingerprint, limit);
+      if (position < 0) {
+        position = probeUntilFree(next, hash, fingerprint);
+        lastClaimProbes += limit;
+      }
+    }
+    advanceBatch();
+    return position;
+  }
+
   /**
    * Takes a slot that a removal freed in a segment the schedule has left behind, if the key's first
    * group there has one. Those segments ended their batch with exactly {@code delta/2} of their
    * slots free, so more than that were freed by removals; without removals this never fires and the
-   * schedule is the paper's. The first group is the one a lookup of the key has just inspected, so
-   * trying it costs little, and it keeps a map under churn from filling its later segments with
+   * schedule is the paper's. It keeps a map under churn from filling its later segments with
    * entries while its earlier ones fill with holes.
    */
   private long reuseFreedSlot(long hash, int fingerprint) {
@@ -341,7 +304,7 @@ public final class ElasticTable {
       return -1;
     }
     for (int s = 0; s < batch - 1; s++) {
-      if (geometry.slots(s) - liveSlots[s] > geometry.lowWaterEmptySlots(s)) {
+      if (freeSlots(s) > geometry.lowWaterEmptySlots(s)) {
         long position = probe(s, hash, fingerprint, 1);
         if (position >= 0) {
           return position;
@@ -365,19 +328,19 @@ public final class ElasticTable {
     }
     for (; s < activeSegments; s++, next = 0) {
       long[] words = control[s];
-      int group = next >>> ControlBytes.GROUP_SHIFT;
-      if (words == null || controlIndex(group) >= words.length) {
+      if (words == null) {
         continue;
       }
-      long live = ControlBytes.matchLive(words[controlIndex(group)]) & (-1L << ((next & 7) << 3));
-      while (live == 0) {
-        if (controlIndex(++group) == words.length) {
-          break;
-        }
-        live = ControlBytes.matchLive(words[controlIndex(group)]);
+      int group = next / ControlBytes.GROUP_SLOTS;
+      if (group >= words.length) {
+        continue;
+      }
+      long live = ControlBytes.matchLive(words[group]) & (-1L << ((next - firstSlot(group)) << 3));
+      while (live == 0 && ++group < words.length) {
+        live = ControlBytes.matchLive(words[group]);
       }
       if (live != 0) {
-        return position(s, (group << ControlBytes.GROUP_SHIFT) | ControlBytes.lowestSlot(live));
+        return position(s, firstSlot(group) + ControlBytes.lowestSlot(live));
       }
     }
     return -1;
@@ -388,17 +351,18 @@ public final class ElasticTable {
    * from before a rebuild, so views can check whether an entry they hold is still in place.
    */
   public boolean isLive(long position) {
+    if (position < 0) {
+      return false;
+    }
     int s = segment(position);
     int slot = slot(position);
-    if (position < 0 || s >= control.length || control[s] == null) {
+    if (s >= control.length || control[s] == null || slot < 0) {
       return false;
     }
     long[] words = control[s];
-    int group = slot >>> ControlBytes.GROUP_SHIFT;
-    return slot >= 0
-        && controlIndex(group) < words.length
-        && ControlBytes.byteAt(words[controlIndex(group)], slot & (ControlBytes.GROUP_SLOTS - 1))
-            < 0x80;
+    int group = slot / ControlBytes.GROUP_SLOTS;
+    return group < words.length
+        && ControlBytes.byteAt(words[group], slot - firstSlot(group)) < ControlBytes.EMPTY;
   }
 
   /**
@@ -410,42 +374,28 @@ public final class ElasticTable {
   }
 
   /**
-   * The segment-0 metadata word a key of this hash reads for the directory: that of its first group
-   * in segment 0; 0 while segment 0 is unused.
-   */
-  public long directoryWord(long hash) {
-    long[] words = control[0];
-    return words == null ? 0 : words[metadataIndex(Hashing.startGroup(hash, 0, groupMask[0]))];
-  }
-
-  /**
    * Groups a lookup inspects to find the key of hash {@code hash} at {@code position}, walking the
    * segments exactly as the generated maps' lookups do; for the probe-count benchmarks.
    */
   public int probesToFind(long hash, long position) {
     int target = segment(position);
-    int targetGroup = slot(position) >>> ControlBytes.GROUP_SHIFT;
-    long passBit = Hashing.passBit(hash);
-    long laterSegments = directoryWord(hash);
+    int targetGroup = slot(position) / ControlBytes.GROUP_SLOTS;
     int probes = 0;
     for (int s = 0; s <= target; s++) {
-      if (s > 0 && (laterSegments & Hashing.directoryBit(hash, s)) == 0) {
-        continue;
+      if (s > 0 && !mayBeBeyondSegmentZero(hash)) {
+        break;
       }
-      int mask = groupMask[s];
-      int group = Hashing.startGroup(hash, s, mask);
+      long[] words = control[s];
+      int group = Hashing.startGroup(hash, s, words.length);
       for (int p = 1; ; p++) {
         probes++;
         if (s == target && group == targetGroup) {
           return probes;
         }
-        long word = control[s][controlIndex(group)];
-        if (p >= longestProbe[s]
-            || ControlBytes.matchEmpty(word) != 0
-            || (control[s][metadataIndex(group)] & passBit) == 0) {
+        if (p >= longestProbe[s] || !ControlBytes.passed(words[group])) {
           break;
         }
-        group = Hashing.nextGroup(group, p, mask);
+        group = Hashing.nextGroup(group, p, words.length);
       }
     }
     throw new IllegalArgumentException("no lookup for that hash reaches position " + position);
@@ -456,34 +406,41 @@ public final class ElasticTable {
    * walking the segments exactly as the generated maps' lookups do; for the probe-count benchmarks.
    */
   public int probesToMiss(long hash) {
-    long passBit = Hashing.passBit(hash);
-    long laterSegments = directoryWord(hash);
     int probes = 0;
     for (int s = 0; s < activeSegments; s++) {
-      if (s > 0 && (laterSegments & Hashing.directoryBit(hash, s)) == 0) {
-        continue;
+      if (s > 0 && !mayBeBeyondSegmentZero(hash)) {
+        break;
       }
-      int mask = groupMask[s];
-      int group = Hashing.startGroup(hash, s, mask);
+      long[] words = control[s];
+      int group = Hashing.startGroup(hash, s, words.length);
       for (int p = 1; ; p++) {
         probes++;
-        long word = control[s][controlIndex(group)];
-        if (p >= longestProbe[s]
-            || ControlBytes.matchEmpty(word) != 0
-            || (control[s][metadataIndex(group)] & passBit) == 0) {
+        if (p >= longestProbe[s] || !ControlBytes.passed(words[group])) {
           break;
         }
-        group = Hashing.nextGroup(group, p, mask);
+        group = Hashing.nextGroup(group, p, words.length);
       }
     }
     return probes;
   }
 
+  /** Whether the later count of the key's first segment-0 group cannot count one more key. */
+  private boolean laterCountFull(long hash) {
+    long[] words = control[0];
+    return ControlBytes.laterFull(words[Hashing.startGroup(hash, 0, words.length)]);
+  }
+
+  /** Whether a key of this hash may be in a segment after the first. */
+  private boolean mayBeBeyondSegmentZero(long hash) {
+    long[] words = control[0];
+    return ControlBytes.hasLater(words[Hashing.startGroup(hash, 0, words.length)]);
+  }
+
   /**
    * Frees the live slot at {@code position}, which holds the key of hash {@code hash}; the map
-   * clears its key and value there. Walks the key's probe sequence in its segment up to its slot to
-   * take it off the passed counts of the groups it went through: O(its probe count). A redirected
-   * key's slot is released along the substitute hash it was claimed with.
+   * clears its key and value there if they hold references. Walks the groups the key passed in its
+   * segment to take it off their passed counts, O(its probe count), and takes it off the later
+   * count of its first segment-0 group if it lives further on.
    */
   public void release(long position, long hash) {
     if (collisions != null) {
@@ -495,53 +452,23 @@ public final class ElasticTable {
     int s = segment(position);
     int slot = slot(position);
     long[] words = control[s];
-    int target = slot >>> ControlBytes.GROUP_SHIFT;
-    int mask = groupMask[s];
-    int group = Hashing.startGroup(hash, s, mask);
+    int target = slot / ControlBytes.GROUP_SLOTS;
+    int group = Hashing.startGroup(hash, s, words.length);
     for (int probes = 1; group != target; probes++) {
-      unpass(s, words, group);
-      group = Hashing.nextGroup(group, probes, mask);
+      words[group] = ControlBytes.withOnePassedLess(words[group]);
+      group = Hashing.nextGroup(group, probes, words.length);
     }
-    int index = controlIndex(target);
-    long word = words[index];
-    boolean restoreEmpty =
-        ControlBytes.matchEmpty(word) != 0 || (words[metadataIndex(target)] & PASSED_COUNT) == 0;
-    int controlByte = restoreEmpty ? ControlBytes.EMPTY : ControlBytes.DELETED;
-    words[index] = ControlBytes.withByte(word, slot & (ControlBytes.GROUP_SLOTS - 1), controlByte);
+    words[target] =
+        ControlBytes.withByte(words[target], slot - firstSlot(target), ControlBytes.EMPTY);
+    if (s > 0) {
+      long[] first = control[0];
+      int start = Hashing.startGroup(hash, 0, first.length);
+      first[start] = ControlBytes.withOneLaterLess(first[start]);
+    }
     liveSlots[s]--;
     size--;
     if (s < batch - 1) {
       freedBehindSchedule = true;
-    }
-    if (restoreEmpty) {
-      usedSlots[s]--;
-      usedTotal--;
-    }
-  }
-
-  /**
-   * Takes one removed key off a group's passed count. At zero no live key passed the group, so its
-   * pass filter empties (stale bits would only slow lookups down) and its tombstones become
-   * never-used slots again. A saturated count is left alone.
-   */
-  private void unpass(int segment, long[] words, int group) {
-    int metadata = metadataIndex(group);
-    long count = words[metadata] & PASSED_COUNT;
-    if (count == PASSED_COUNT || count == 0) {
-      return;
-    }
-    words[metadata] -= ONE_PASSED;
-    if (count == ONE_PASSED) {
-      words[metadata] &= ~PASS_FILTER;
-      int index = controlIndex(group);
-      long word = words[index];
-      long tombstones = ControlBytes.matchFree(word) & ~ControlBytes.matchEmpty(word);
-      if (tombstones != 0) {
-        words[index] = ControlBytes.tombstonesToEmpty(word, tombstones);
-        int restored = Long.bitCount(tombstones);
-        usedSlots[segment] -= restored;
-        usedTotal -= restored;
-      }
     }
   }
 
@@ -549,15 +476,13 @@ public final class ElasticTable {
   public void clear() {
     for (long[] words : control) {
       if (words != null) {
-        resetControl(words);
+        Arrays.fill(words, ControlBytes.ALL_EMPTY);
       }
     }
     Arrays.fill(longestProbe, 0);
-    Arrays.fill(usedSlots, 0);
     Arrays.fill(liveSlots, 0);
     activeSegments = 0;
     size = 0;
-    usedTotal = 0;
     batch = 0;
     freedBehindSchedule = false;
     limitSegment = -1;
@@ -566,24 +491,16 @@ public final class ElasticTable {
   }
 
   /**
-   * An empty table to rebuild into when {@link #claim} returns {@link #NEEDS_RESIZE}: the same
-   * geometry when tombstones make up a quarter or more of the used slots (a rebuild clears them and
-   * leaves room for that many insertions), else one twice as large; and in any case one whose load
-   * limit admits one more entry than this table holds, so that the claim after the rebuild
-   * succeeds. (A tiny table at a large delta may need more than one doubling for that.) A table
-   * that met a {@link #CROWDED_RUN} rebuilds with a fresh {@link #seed}, at the same size unless it
-   * is also at its load limit.
+   * An empty table to rebuild into when {@link #claim} returns {@link #NEEDS_RESIZE}: one whose
+   * first segment is {@link SegmentGeometry#GROWTH} times as large, with room for one more entry
+   * than this table holds. A table that met a {@link #CROWDED_RUN} rebuilds with a fresh {@link
+   * #seed} instead, at the same size unless it is also at its load limit.
    */
   public ElasticTable resized() {
     boolean crowded = claimLimit < geometry.maxUsedSlots();
     SegmentGeometry target = geometry;
-    if (!crowded || usedTotal >= geometry.maxUsedSlots()) {
-      int tombstones = usedTotal - size;
-      boolean tombstoneHeavy = tombstones > 0 && tombstones >= usedTotal / 4;
-      target = tombstoneHeavy ? geometry : geometry.doubled();
-    }
-    while (target.maxUsedSlots() <= size) {
-      target = target.doubled();
+    if (!crowded || size >= geometry.maxUsedSlots()) {
+      target = geometry.grownFor(size + 1);
     }
     return crowded
         ? new ElasticTable(target, freshSeed(), true)
@@ -609,26 +526,22 @@ public final class ElasticTable {
     for (int s = 0; s < geometry.segmentCount(); s++) {
       segments.add(
           new ElasticStats.Segment(
-              geometry.slots(s),
-              control[s] != null,
-              liveSlots[s],
-              usedSlots[s] - liveSlots[s],
-              longestProbe[s]));
+              geometry.slots(s), control[s] != null, liveSlots[s], longestProbe[s]));
     }
     return new ElasticStats(
         geometry.delta(), batch, geometry.maxUsedSlots(), List.copyOf(segments));
   }
 
-  private int emptySlots(int segment) {
-    return geometry.slots(segment) - usedSlots[segment];
+  private int freeSlots(int segment) {
+    return geometry.slots(segment) - liveSlots[segment];
   }
 
   private int probeLimit(int segment) {
-    int empty = emptySlots(segment);
-    if (segment != limitSegment || empty < limitValidFromEmpty || empty >= limitValidBelowEmpty) {
+    int free = freeSlots(segment);
+    if (segment != limitSegment || free < limitValidFromEmpty || free >= limitValidBelowEmpty) {
       int slots = geometry.slots(segment);
       double delta = geometry.effectiveDelta();
-      cachedLimit = ProbeLimit.limit(empty, slots, delta);
+      cachedLimit = ProbeLimit.limit(free, slots, delta);
       limitValidFromEmpty = ProbeLimit.minEmptySlotsFor(cachedLimit, slots, delta);
       limitValidBelowEmpty =
           cachedLimit == 1
@@ -639,29 +552,24 @@ public final class ElasticTable {
     return cachedLimit;
   }
 
+  /**
+   * Probes a segment until a free slot; if the segment is full (tiny tables, or removals that left
+   * the scheduled segments full and an earlier one with room), the first segment with a free slot
+   * instead. One exists because the load limit keeps at least one slot free.
+   */
   private long probeUntilFree(int segment, long hash, int fingerprint) {
     int s = segment;
-    if (liveSlots[s] == geometry.slots(s)) {
-      s = segmentWithFreeSlot();
+    if (freeSlots(s) == 0) {
+      s = 0;
+      while (freeSlots(s) == 0) {
+        s++;
+      }
     }
     long position = probe(s, hash, fingerprint, Integer.MAX_VALUE);
-    if (lastClaimProbes > CROWDED_RUN && !reseeded && 16L * emptySlots(s) > geometry.slots(s)) {
+    if (lastClaimProbes > CROWDED_RUN && !reseeded && 16L * freeSlots(s) > geometry.slots(s)) {
       claimLimit = 0;
     }
     return position;
-  }
-
-  /**
-   * A segment that still has a free slot, for the rare insertion whose scheduled segment is full
-   * (tiny tables, or tombstones left in place). One exists because the load limit keeps at least
-   * one slot unused.
-   */
-  private int segmentWithFreeSlot() {
-    for (int s = 0; ; s++) {
-      if (liveSlots[s] < geometry.slots(s)) {
-        return s;
-      }
-    }
   }
 
   /**
@@ -671,63 +579,48 @@ public final class ElasticTable {
   private long probe(int segment, long hash, int fingerprint, int limit) {
     long[] words = control[segment];
     if (words == null) {
-      words = new long[2 * geometry.groups(segment)];
-      resetControl(words);
+      words = emptyWords(geometry.groups(segment));
       control[segment] = words;
     }
-    int mask = groupMask[segment];
-    int group = Hashing.startGroup(hash, segment, mask);
+    int groups = words.length;
+    int start = Hashing.startGroup(hash, segment, groups);
+    int group = start;
     for (int probes = 1; probes <= limit; probes++) {
-      long word = words[controlIndex(group)];
+      long word = words[group];
       long free = ControlBytes.matchFree(word);
       if (free != 0) {
         int slotInGroup = ControlBytes.lowestSlot(free);
-        boolean wasEmpty = ControlBytes.byteAt(word, slotInGroup) == ControlBytes.EMPTY;
-        words[controlIndex(group)] = ControlBytes.withByte(word, slotInGroup, fingerprint);
-        markPassed(segment, hash, probes - 1);
-        occupy(segment, hash, wasEmpty, probes);
-        return position(segment, (group << ControlBytes.GROUP_SHIFT) | slotInGroup);
+        words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
+        markPassed(words, start, probes - 1);
+        occupy(segment, hash, probes);
+        return position(segment, firstSlot(group) + slotInGroup);
       }
-      group = Hashing.nextGroup(group, probes, mask);
+      group = Hashing.nextGroup(group, probes, groups);
     }
     return -1;
   }
 
   /**
-   * Sets the key's bit in the pass filters of the first {@code groups} groups of its sequence in
-   * the segment, the groups it passed on its way to its slot there. Groups passed in a segment the
-   * key then left need no bit: lookups may stop anywhere in that segment.
+   * Counts the key on the first {@code passed} groups of its sequence from {@code start}: the ones
+   * it went past to its slot in the segment. Groups passed in a segment the key then left need no
+   * count, since lookups may stop anywhere in that segment.
    */
-  private void markPassed(int segment, long hash, int groups) {
-    if (groups == 0) {
-      return;
-    }
-    long passBit = Hashing.passBit(hash);
-    long[] words = control[segment];
-    int mask = groupMask[segment];
-    int group = Hashing.startGroup(hash, segment, mask);
-    for (int probes = 1; probes <= groups; probes++) {
-      int metadata = metadataIndex(group);
-      long passed = words[metadata] | passBit;
-      if ((passed & PASSED_COUNT) != PASSED_COUNT) {
-        passed += ONE_PASSED;
-      }
-      words[metadata] = passed;
-      group = Hashing.nextGroup(group, probes, mask);
+  private static void markPassed(long[] words, int start, int passed) {
+    int group = start;
+    for (int probes = 1; probes <= passed; probes++) {
+      words[group] = ControlBytes.withOnePassedMore(words[group]);
+      group = Hashing.nextGroup(group, probes, words.length);
     }
   }
 
-  private void occupy(int segment, long hash, boolean wasEmpty, int probes) {
+  private void occupy(int segment, long hash, int probes) {
     if (segment > 0) {
-      control[0][metadataIndex(Hashing.startGroup(hash, 0, groupMask[0]))] |=
-          Hashing.directoryBit(hash, segment);
+      long[] words = control[0];
+      int start = Hashing.startGroup(hash, 0, words.length);
+      words[start] = ControlBytes.withOneLaterMore(words[start]);
     }
     liveSlots[segment]++;
     size++;
-    if (wasEmpty) {
-      usedSlots[segment]++;
-      usedTotal++;
-    }
     lastClaimProbes = probes;
     if (probes > longestProbe[segment]) {
       longestProbe[segment] = probes;
@@ -737,12 +630,10 @@ public final class ElasticTable {
     }
   }
 
-  /** Every control word to all-never-used, every metadata word to no bits. */
-  private static void resetControl(long[] words) {
-    for (int i = 0; i < words.length; i += 2) {
-      words[i] = ControlBytes.ALL_EMPTY;
-      words[i + 1] = 0L;
-    }
+  private static long[] emptyWords(int groups) {
+    long[] words = new long[groups];
+    Arrays.fill(words, ControlBytes.ALL_EMPTY);
+    return words;
   }
 
   private void advanceBatch() {
@@ -750,12 +641,12 @@ public final class ElasticTable {
     while (batch < segments) {
       boolean done;
       if (batch == 0) {
-        done = usedSlots[0] >= geometry.threeQuarterSlots(0);
+        done = liveSlots[0] >= geometry.threeQuarterSlots(0);
       } else {
         int current = batch - 1;
         done =
-            emptySlots(current) <= geometry.lowWaterEmptySlots(current)
-                && usedSlots[batch] >= geometry.threeQuarterSlots(batch);
+            freeSlots(current) <= geometry.lowWaterEmptySlots(current)
+                && liveSlots[batch] >= geometry.threeQuarterSlots(batch);
       }
       if (!done) {
         return;

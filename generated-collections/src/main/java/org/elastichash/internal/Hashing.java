@@ -3,17 +3,19 @@ package org.elastichash.internal;
 /**
  * Hash mixing shared by every map, and the start of each segment's probe sequence.
  *
- * <p>A key is mixed once into a 64-bit hash. Its low 7 bits become the fingerprint; each segment
- * derives its own start group by multiplying the hash with a segment-specific odd constant and
- * keeping high bits of the product. Keys that collide in one segment therefore scatter in the next,
- * which is what the paper's independent per-segment probe sequences ask for.
+ * <p>A key is mixed once into a 64-bit hash. Its low 7 bits become the fingerprint and its high 32
+ * bits the segment-0 start group; each later segment derives its own start group by multiplying the
+ * hash with a segment-specific odd constant and keeping high bits of the product. Keys that collide
+ * in one segment therefore scatter in the next, which is what the paper's independent per-segment
+ * probe sequences ask for.
  */
 public final class Hashing {
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   /** One odd multiplier per segment; more than any geometry uses. */
-  private static final long[] SEGMENT_MULTIPLIERS = segmentMultipliers(32);
+  private static final long[] SEGMENT_MULTIPLIERS =
+      segmentMultipliers(SegmentGeometry.MAX_SEGMENTS);
 
   private Hashing() {}
 
@@ -21,6 +23,16 @@ public final class Hashing {
   public static long mix(int key) {
     long h = key * GOLDEN;
     return h ^ (h >>> 32);
+  }
+
+  /**
+   * Mixes a table's random seed into a mixed hash, so that keys crafted to share start groups under
+   * {@link #mix} scatter: every bit of the result depends on every bit of both.
+   */
+  public static long reseed(long mixed, long seed) {
+    long h = (mixed ^ seed) * 0xFF51AFD7ED558CCDL;
+    h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+    return h ^ (h >>> 33);
   }
 
   /**
@@ -48,38 +60,27 @@ public final class Hashing {
   }
 
   /**
-   * The key's bit in a group's pass filter, the low 16 bits of the group's {@linkplain
-   * ElasticTable#control metadata word}: one of sixteen, from hash bits that neither the
-   * fingerprint nor the start groups use directly.
+   * The first group of segment {@code segment}'s probe sequence for a key of this hash, in a
+   * segment of {@code groups} groups. Multiply-shift range reduction maps 32 hash bits onto any
+   * group count, so segment sizes need not be powers of two; segment 0 uses the hash's high half as
+   * it is, later segments first multiply by their own odd constant, so that keys that collide in
+   * one segment scatter in the next.
    */
-  public static long passBit(long hash) {
-    return 1L << ((int) (hash >>> 56) & 15);
+  public static int startGroup(long hash, int segment, int groups) {
+    long bits = segment == 0 ? hash >>> 32 : (hash * SEGMENT_MULTIPLIERS[segment]) >>> 32;
+    return (int) ((bits * groups) >>> 32);
   }
 
   /**
-   * The key's bit in the segment directory, the high 40 bits of a segment-0 group's {@linkplain
-   * ElasticTable#control metadata word}, for segment {@code segment >= 1}: segments 1 and 2 have a
-   * 16-bit lane each, and segments 3 and up share an 8-bit one (at the default delta they hold a
-   * sixteenth of the entries); within a lane, hash bits 40 to 43 pick the bit.
+   * The group after {@code group} when {@code probe} groups of a segment of {@code groups} groups
+   * have been inspected. Triangular steps (1, 2, 3, ...) for the first {@code groups} probes spread
+   * a key's sequence like uniform probing does, so nearly full segments do not grow the long runs
+   * of linear probing; they need not visit every group when the count is not a power of two, so the
+   * sequence goes on linearly after that and is sure to reach every group.
    */
-  public static long directoryBit(long hash, int segment) {
-    int lane = Math.min(segment, 3) - 1;
-    int bitInLane = (int) (hash >>> 40) & (15 >>> (lane >>> 1));
-    return 1L << (24 + (lane << 4) + bitInLane);
-  }
-
-  /** The first group of segment {@code segment}'s probe sequence for a key of this hash. */
-  public static int startGroup(long hash, int segment, int groupMask) {
-    return (int) ((hash * SEGMENT_MULTIPLIERS[segment]) >>> 32) & groupMask;
-  }
-
-  /**
-   * The group after {@code group} when {@code probe} groups have been inspected so far. Triangular
-   * steps (1, 2, 3, ...) visit every group of a power-of-two segment exactly once in its first
-   * {@code groupMask + 1} probes, so probing until a free slot always terminates.
-   */
-  public static int nextGroup(int group, int probe, int groupMask) {
-    return (group + probe) & groupMask;
+  public static int nextGroup(int group, int probe, int groups) {
+    int next = group + (probe < groups ? probe : 1);
+    return next >= groups ? next - groups : next;
   }
 
   private static long[] segmentMultipliers(int count) {

@@ -1,36 +1,42 @@
 package org.elastichash.internal;
 
 /**
- * Segment sizes of an elastic table: segment {@code i} has {@code topGroups >> i} groups, halving
- * from one segment to the next as in the paper, down to one group.
+ * Segment sizes of an elastic table. Segment 0 has {@code topGroups} groups, any number from 1 to
+ * {@link #MAX_TOP_GROUPS}; segment {@code i} has {@code topGroups * RATIO^i} of them, rounded up
+ * and at least one. The paper halves from one segment to the next; a ratio of 1/8 keeps nine tenths
+ * of the keys in segment 0 at the load limit, so lookups rarely go further, and the batch schedule
+ * still bounds the worst insertion by O(log 1/delta) probes.
  *
- * <p>Only about {@code log2(1/delta) + 2} segments ever hold keys before the table reaches its load
- * limit {@code 1 - delta}, so that is how many a geometry has; the smaller tail the paper keeps for
- * its analysis would never be reached.
- *
- * <p><b>Extreme deltas.</b> Every delta in (0, 1) is accepted, and the schedule runs on the {@link
- * #effectiveDelta}, the delta clamped to what the table can express. Below one free slot in the
- * whole table ({@code 1 / (2 * slots(0))}, more than the capacity) a smaller delta changes nothing:
- * the table then fills to one slot short of full, and segments stop at one group. Above {@link
- * #MAX_EFFECTIVE_DELTA} the table keeps that fraction free instead, so that doubling still adds
- * room (at {@code delta = 1 - 1e-16} no table of any size would hold one entry). And every table
- * holds at least one entry, so that growth always makes progress.
+ * <p>A geometry has only the segments the batch schedule reaches before the table holds {@code 1 -
+ * delta} of its slots: batch {@code i} ends with segments below {@code i} at {@code 1 - delta/2}
+ * and segment {@code i} at 3/4, and the count is the first at which that reaches the load limit,
+ * computed on the rounded segment sizes. Growth multiplies the first segment by {@link #GROWTH}
+ * instead of doubling it, so that the average load over a map's growth stays near its limit (memory
+ * is what growth steps cost).
  */
 public final class SegmentGeometry {
 
-  /** The largest first segment: 2^27 groups, 2^30 slots, so slot indexes fit in an int. */
-  public static final int MAX_TOP_GROUPS = 1 << 27;
+  /**
+   * The largest first segment: 250 million groups, so that all segments together stay below 2^31
+   * slots and slot indexes fit in an int.
+   */
+  public static final int MAX_TOP_GROUPS = 250_000_000;
+
+  /** The most segments any geometry has. */
+  public static final int MAX_SEGMENTS = 32;
+
+  /** Segment {@code i + 1}'s size over segment {@code i}'s. */
+  public static final double RATIO = 0.125;
 
   /**
    * The largest free fraction a table keeps, {@code 1 - 2^-10}: at least one slot in 1,024 can be
-   * used, whatever delta was asked for.
+   * used, whatever delta was asked for, so that a map can always hold entries and growth always
+   * adds room (at {@code delta = Math.nextDown(1.0)} no table of any size would hold one entry).
    */
   public static final double MAX_EFFECTIVE_DELTA = 1.0 - 0x1p-10;
 
-  /**
-   * The smallest delta {@link #idealSegmentCount} tells apart: 62 segments, more than any table.
-   */
-  private static final double MIN_COUNTED_DELTA = 0x1p-60;
+  /** The factor by which a full table's first segment grows. */
+  public static final double GROWTH = 1.25;
 
   private final int topGroups;
   private final double delta;
@@ -38,41 +44,67 @@ public final class SegmentGeometry {
   private final int segmentCount;
   private final int capacity;
   private final int maxUsedSlots;
-  private final int[] slots;
+  private final int[] groups;
   private final int[] threeQuarterSlots;
   private final int[] lowWaterEmptySlots;
 
   /**
    * Creates the geometry whose first segment has {@code topGroups} groups.
    *
-   * @param topGroups a power of two between 1 and {@link #MAX_TOP_GROUPS}
+   * @param topGroups groups in the first segment, between 1 and {@link #MAX_TOP_GROUPS}
    * @param delta the free fraction the table keeps, in (0, 1)
    */
   public SegmentGeometry(int topGroups, double delta) {
-    if (topGroups < 1 || topGroups > MAX_TOP_GROUPS || Integer.bitCount(topGroups) != 1) {
+    if (topGroups < 1 || topGroups > MAX_TOP_GROUPS) {
       throw new IllegalArgumentException(
-          "topGroups must be a power of two in [1, " + MAX_TOP_GROUPS + "], was " + topGroups);
+          "topGroups must be in [1, " + MAX_TOP_GROUPS + "], was " + topGroups);
     }
     Arguments.checkDelta(delta);
     this.topGroups = topGroups;
     this.delta = delta;
     double oneSlotInCapacity = 1.0 / (2.0 * topGroups * ControlBytes.GROUP_SLOTS);
     this.effectiveDelta = Math.min(MAX_EFFECTIVE_DELTA, Math.max(delta, oneSlotInCapacity));
-    int halvings = Integer.numberOfTrailingZeros(topGroups);
-    this.segmentCount = Math.min(idealSegmentCount(effectiveDelta), halvings + 1);
-    this.slots = new int[segmentCount];
+    this.groups = scheduledGroups(topGroups, effectiveDelta);
+    this.segmentCount = groups.length;
     this.threeQuarterSlots = new int[segmentCount];
     this.lowWaterEmptySlots = new int[segmentCount];
-    int total = 0;
+    long total = 0;
     for (int s = 0; s < segmentCount; s++) {
-      slots[s] = (topGroups >>> s) * ControlBytes.GROUP_SLOTS;
-      threeQuarterSlots[s] = (int) Math.ceil(0.75 * slots[s]);
-      lowWaterEmptySlots[s] = (int) Math.floor(effectiveDelta / 2.0 * slots[s]);
-      total += slots[s];
+      int slots = groups[s] * ControlBytes.GROUP_SLOTS;
+      threeQuarterSlots[s] = (int) Math.ceil(0.75 * slots);
+      lowWaterEmptySlots[s] = (int) Math.floor(effectiveDelta / 2.0 * slots);
+      total += slots;
     }
-    this.capacity = total;
+    this.capacity = (int) total;
     long limit = (long) Math.floor((1.0 - effectiveDelta) * total);
     this.maxUsedSlots = (int) Math.max(1L, Math.min(total - 1L, limit));
+  }
+
+  /**
+   * The group counts of the segments the batch schedule reaches before the load limit: the first
+   * {@code k} segments for which those before the last at {@code 1 - delta/2} and the last at 3/4
+   * hold {@code 1 - delta} of all {@code k}; or all down to a one-group segment, or {@link
+   * #MAX_SEGMENTS}, when a tiny delta asks for more (its load limit is then one slot short of
+   * full).
+   */
+  private static int[] scheduledGroups(int topGroups, double delta) {
+    int[] groups = new int[MAX_SEGMENTS];
+    groups[0] = topGroups;
+    double filledBefore = 0;
+    long total = topGroups;
+    double size = topGroups;
+    int count = 1;
+    while (count < MAX_SEGMENTS) {
+      filledBefore += (1.0 - delta / 2.0) * groups[count - 1];
+      size *= RATIO;
+      int next = (int) Math.max(1, Math.ceil(size - 1e-9));
+      groups[count++] = next;
+      total += next;
+      if (next == 1 || filledBefore + 0.75 * next >= (1.0 - delta) * total) {
+        break;
+      }
+    }
+    return java.util.Arrays.copyOf(groups, count);
   }
 
   /**
@@ -82,39 +114,45 @@ public final class SegmentGeometry {
    */
   public static SegmentGeometry forExpectedSize(int expectedSize, double delta) {
     Arguments.checkExpectedSize(expectedSize);
-    for (int topGroups = 1; ; topGroups <<= 1) {
-      SegmentGeometry geometry = new SegmentGeometry(topGroups, delta);
-      if (geometry.maxUsedSlots() >= expectedSize) {
-        return geometry;
-      }
-      if (topGroups == MAX_TOP_GROUPS) {
-        throw new IllegalArgumentException(
-            "expectedSize is larger than the largest table holds ("
-                + geometry.maxUsedSlots()
-                + "), was "
-                + expectedSize);
+    Arguments.checkDelta(delta);
+    SegmentGeometry largest = new SegmentGeometry(MAX_TOP_GROUPS, delta);
+    if (largest.maxUsedSlots < expectedSize) {
+      throw new IllegalArgumentException(
+          "expectedSize is larger than the largest table holds ("
+              + largest.maxUsedSlots
+              + "), was "
+              + expectedSize);
+    }
+    // The load limit only rises with the first segment's size: search for the smallest that fits.
+    int low = 1;
+    int high = MAX_TOP_GROUPS;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (new SegmentGeometry(middle, delta).maxUsedSlots >= expectedSize) {
+        high = middle;
+      } else {
+        low = middle + 1;
       }
     }
+    SegmentGeometry geometry = new SegmentGeometry(low, delta);
+    return geometry;
   }
 
   /**
-   * Segments the batch schedule reaches before the load limit: {@code ceil(log2(1/delta)) + 2}.
-   * Batch {@code i} ends with segment {@code i + 1} three quarters full, and by then the used
-   * fraction of all segments so far exceeds {@code 1 - delta}. Deltas below {@code 2^-60} count as
-   * {@code 2^-60} (62 segments, more than any table has), so that no delta overflows the count.
+   * The geometry to grow into when this one is full: a first segment {@link #GROWTH} times as
+   * large, and at least large enough for {@code entries}.
+   *
+   * @throws IllegalStateException if this geometry is the largest
    */
-  public static int idealSegmentCount(double delta) {
-    double counted = Math.max(delta, MIN_COUNTED_DELTA);
-    return (int) Math.ceil(Math.log(1.0 / counted) / Math.log(2.0) - 1e-9) + 2;
-  }
-
-  /** The geometry with a first segment twice as large, or this one if it cannot grow. */
-  public SegmentGeometry doubled() {
+  public SegmentGeometry grownFor(int entries) {
     if (topGroups == MAX_TOP_GROUPS) {
       throw new IllegalStateException(
           "the map cannot grow beyond " + maxUsedSlots + " entries at delta " + delta);
     }
-    return new SegmentGeometry(topGroups << 1, delta);
+    int next =
+        (int) Math.min(MAX_TOP_GROUPS, Math.max(topGroups + 1L, (long) (topGroups * GROWTH)));
+    SegmentGeometry grown = new SegmentGeometry(next, delta);
+    return grown.maxUsedSlots >= entries ? grown : forExpectedSize(entries, delta);
   }
 
   /** Groups in the first segment. */
@@ -129,7 +167,9 @@ public final class SegmentGeometry {
 
   /**
    * The free fraction the schedule and the load limit use: {@link #delta} clamped to at least one
-   * slot in twice the first segment's slots and at most {@link #MAX_EFFECTIVE_DELTA}.
+   * slot in twice the first segment's slots and at most {@link #MAX_EFFECTIVE_DELTA}. Below one
+   * free slot in the table a smaller delta changes nothing: the table fills to one slot short of
+   * full.
    */
   public double effectiveDelta() {
     return effectiveDelta;
@@ -142,12 +182,12 @@ public final class SegmentGeometry {
 
   /** Groups in segment {@code segment}. */
   public int groups(int segment) {
-    return topGroups >>> segment;
+    return groups[segment];
   }
 
   /** Slots in segment {@code segment}. */
   public int slots(int segment) {
-    return slots[segment];
+    return groups[segment] * ControlBytes.GROUP_SLOTS;
   }
 
   /** Slots in all segments. */
@@ -156,22 +196,21 @@ public final class SegmentGeometry {
   }
 
   /**
-   * The most slots that may be in use (live or tombstone) before the table must grow or rebuild:
-   * {@code floor((1 - effectiveDelta) * capacity)}, always at least one slot short of full and at
-   * least one.
+   * The most live entries before the table must grow: {@code floor((1 - effectiveDelta) *
+   * capacity)}, always at least one slot short of full and at least one.
    */
   public int maxUsedSlots() {
     return maxUsedSlots;
   }
 
-  /** The used-slot count that ends batch 0 in segment 0, or batch {@code i} in segment i: 75%. */
+  /** The live count that ends batch 0 in segment 0, or batch {@code i} in segment i: 75%. */
   public int threeQuarterSlots(int segment) {
     return threeQuarterSlots[segment];
   }
 
   /**
-   * The empty-slot count at or below which segment {@code segment} counts as full for its batch:
-   * {@code floor(effectiveDelta / 2 * slots)}.
+   * The free-slot count at or below which segment {@code segment} counts as full for its batch:
+   * {@code floor(delta / 2 * slots)}.
    */
   public int lowWaterEmptySlots(int segment) {
     return lowWaterEmptySlots[segment];

@@ -112,8 +112,8 @@ final class BulkBuilder extends TemplateBuilder {
     return publicMethod(
             "trimToSize",
             """
-                Rebuilds the $noun:L into the smallest table that holds its $items:L, dropping
-                tombstones. Linear in the size.
+                Rebuilds the $noun:L into the smallest table that holds its $items:L. Linear in the
+                size.
 
                 @return whether the $noun:L was rebuilt
                 """)
@@ -123,7 +123,7 @@ final class BulkBuilder extends TemplateBuilder {
                 """
                     $geometry:T smallest =
                         $geometry:T.forExpectedSize(table.size(), table.geometry().delta());
-                    if (smallest.topGroups() >= table.geometry().topGroups() && table.tombstones() == 0) {
+                    if (smallest.topGroups() >= table.geometry().topGroups()) {
                       return false;
                     }
                     rebuild(new $table:T(smallest));

@@ -65,11 +65,13 @@ final class DeclarationBuilder extends TemplateBuilder {
         + """
 
           <p>Elastic hashing (Farach-Colton, Krapivin and Kuszmaul, "Optimal Bounds for Open
-          Addressing Without Reordering") splits the table into segments of halving size and fills
-          them in batches, so that lookups take O(1) expected probes on average even when the table
-          is {@code 1 - delta} full, and entries never move once placed. It therefore runs at a
-          higher load than a linear-probing table for the same speed. It grows by doubling when live
-          entries plus tombstones reach {@code 1 - delta} of its slots.
+          Addressing Without Reordering") splits the table into segments of decreasing size and
+          fills them in batches, so that lookups take O(1) expected probes on average even when the
+          table is {@code 1 - delta} full, and entries never move once placed. It therefore runs at a
+          higher load than a linear-probing table for the same speed. Here each segment is an eighth
+          of the one before, so nine in ten entries sit in the first, and a lookup usually reads one
+          group word and one key. It grows by a quarter when its entries reach {@code 1 - delta} of
+          its slots; removals leave no tombstones.
 
           <p>Iterators and cursors are fail-fast. The $noun:L is not thread-safe.
 

@@ -33,7 +33,7 @@ final class QueryBuilder extends TemplateBuilder {
     map.addMethod(
         publicMethod(
                 "stats",
-                "A snapshot of the $noun:L's segments: capacity, live $items:L, tombstones, probes.\n"
+                "A snapshot of the $noun:L's segments: capacity, live $items:L, longest probes.\n"
                     + "\n@return the statistics, per segment and in total\n")
             .returns(STATS)
             .addStatement("return table.stats()")

@@ -64,6 +64,23 @@ final class StorageBuilder extends TemplateBuilder {
               .build());
     }
     map.addField(
+        FieldSpec.builder(long[].class, "control0", Modifier.PRIVATE, Modifier.TRANSIENT)
+            .addJavadoc(
+                "Segment 0's group words, {@code table.control[0]}: most lookups end in them.\n")
+            .build());
+    map.addField(
+        FieldSpec.builder(
+                ArrayTypeName.of(type("kStore")), "keys0", Modifier.PRIVATE, Modifier.TRANSIENT)
+            .addJavadoc("Segment 0's keys, {@code keys[0]}.\n")
+            .build());
+    if (hasValues) {
+      map.addField(
+          FieldSpec.builder(
+                  ArrayTypeName.of(type("vStore")), "values0", Modifier.PRIVATE, Modifier.TRANSIENT)
+              .addJavadoc("Segment 0's values, {@code values[0]}.\n")
+              .build());
+    }
+    map.addField(
         FieldSpec.builder(int.class, "modCount", Modifier.PRIVATE, Modifier.TRANSIENT)
             .addJavadoc("Structural modifications so far, for fail-fast iteration.\n")
             .build());
@@ -148,6 +165,7 @@ final class StorageBuilder extends TemplateBuilder {
         copy.append("    values[s] = values[s].clone();\n");
       }
       copy.append("  }\n}\n");
+      copy.append("cacheSegmentZero();\n");
       if (hasValues) {
         copy.append("defaultReturnValue = other.defaultReturnValue;\n");
       }
@@ -181,14 +199,26 @@ final class StorageBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                    table = newTable;
+                                        table = newTable;
                     int segments = newTable.geometry().segmentCount();
+                    int slots = newTable.geometry().slots(0);
                     keys = new $kStore:T[segments][];
+                    keys[0] = new $kStore:T[slots];
                     """));
     if (hasValues) {
-      reset.addCode(code("values = new $vStore:T[segments][];\n"));
+      reset.addCode(
+          code("values = new $vStore:T[segments][];\nvalues[0] = new $vStore:T[slots];\n"));
     }
-    map.addMethod(reset.build());
+    map.addMethod(reset.addStatement("cacheSegmentZero()").build());
+    MethodSpec.Builder cache =
+        privateMethod("cacheSegmentZero")
+            .addJavadoc("Points the segment-0 fields at the current table's first segment.\n")
+            .addStatement("control0 = table.control[0]")
+            .addStatement("keys0 = keys[0]");
+    if (hasValues) {
+      cache.addStatement("values0 = values[0]");
+    }
+    map.addMethod(cache.build());
   }
 
   /** The drop-in collection's constructor from any {@code Map} or {@code Collection}. */
@@ -243,80 +273,137 @@ final class StorageBuilder extends TemplateBuilder {
             .addParameter(param("kQuery", "key"))
             .addStatement("return indexOf(key, table.hash($T.mix(key)))", HASHING)
             .build());
+    // Object keys count the unequal keys whose fingerprint matched, so that an insertion knows
+    // whether its key floods the probe sequence, and end a miss in the collision index.
+    boolean counted = key.isObject();
+    String missReturn =
+        counted ? "return $collisions:T.find(table.collisions, key, failed);" : "return -1;";
+    String missDoc =
+        counted
+            ? "\n\n<p>A miss is negative: {@link $collisions:T#miss} of the unequal keys whose"
+                + " fingerprint\nmatched, which tells an insertion whether its key floods the probe"
+                + " sequence. Keys that\nflooded it are found in the table's collision index."
+            : "";
     map.addMethod(
         privateMethod("indexOf")
             .addJavadoc(
                 code(
                     """
-                    The position of {@code key}, whose mixed hash is {@code hash}, or MISS if it is absent.
-                    Walks the segments that may hold keys; within each, the key's probe sequence up to
-                    the longest probe any insertion there used, stopping early at a group with a
-                    never-used slot (the key's insertion would have stopped there) or at a group whose
-                    pass filter lacks the key's bit (no key like it probed further). Segments after the
-                    first are skipped when the key's directory word rules them out.
-                    REDIRECTED"""
-                        .replace("MISS", key.isObject() ? "a miss" : "-1")
-                        .replace(
-                            "REDIRECTED",
-                            key.isObject()
-                                ? "\n<p>A miss is negative: {@link $collisions:T#miss} of the unequal"
-                                    + " keys whose\nfingerprint matched, which tells an insertion"
-                                    + " whether its key floods the probe\nsequence. Keys that"
-                                    + " flooded it are found in the table's collision index.\n"
-                                : "")))
+                    The position of {@code key}, whose hash is {@code hash}, or MISS if it is absent.
+                    Inspects the key's first group in segment 0, where most keys are; a miss there is
+                    final when the group's metadata says that no key went on from it.DOC
+                    """
+                        .replace("MISS", counted ? "a miss" : "-1")
+                        .replace("DOC", missDoc)))
             .returns(long.class)
             .addParameter(param("kQuery", "key"))
             .addParameter(long.class, "hash")
             .addCode(
                 code(
                     """
+                    long[] control = control0;
+                    int group = $hashing:T.startGroup(hash, 0, control.length);
+                    long word = control[group];
+                    int first = $table:T.firstSlot(group);
                     long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
-                    long passBit = $hashing:T.passBit(hash);
-                    $table:T table = this.table;
-                    long laterSegments = 0;
                     DECLARE_FAILED
-                    for (int s = 0; s < table.activeSegments; s++) {
-                      if (s > 0) {
-                        if (s == 1) {
-                          laterSegments = table.directoryWord(hash);
+                    for (long matches = $control:T.matchFingerprint(word, fingerprints);
+                        matches != 0;
+                        matches &= matches - 1) {
+                      int slot = first + $control:T.lowestSlot(matches);
+                      if ($keyMatchesInSegmentZero:L) {
+                        return slot;
+                      }
+                      COUNT_FAILED
+                    }
+                    if ($control:T.hasMetadata(word)) {
+                      return indexOfBeyond(key, hash, group, wordFAILED_ARGUMENT);
+                    }
+                    MISS
+                    """
+                        .replace("DECLARE_FAILED\n", counted ? "int failed = 0;\n" : "")
+                        .replace("  COUNT_FAILED\n", counted ? "  failed++;\n" : "")
+                        .replace("FAILED_ARGUMENT", counted ? ", failed" : "")
+                        .replace("MISS", missReturn)))
+            .build());
+    MethodSpec.Builder beyond =
+        privateMethod("indexOfBeyond")
+            .addJavadoc(
+                code(
+                    """
+                    The rest of a lookup of {@code key} whose first segment-0 group, {@code start} with
+                    group word {@code startWord}, does not hold it. Within each segment it follows the
+                    key's probe sequence up to the longest probe any insertion there used, and stops at a
+                    group whose passed count is zero (no key went on from it); segments after the first
+                    are searched only if the later count of {@code startWord} says a key went there.
+                    """))
+            .returns(long.class)
+            .addParameter(param("kQuery", "key"))
+            .addParameter(long.class, "hash")
+            .addParameter(int.class, "start")
+            .addParameter(long.class, "startWord");
+    if (counted) {
+      beyond.addParameter(int.class, "failed");
+    }
+    map.addMethod(
+        beyond
+            .addCode(
+                code(
+                    """
+                    long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
+                    $table:T table = this.table;
+                    if ($control:T.passed(startWord)) {
+                      long[] control = control0;
+                      int longest = table.longestProbe[0];
+                      int group = start;
+                      for (int probes = 2; probes <= longest; probes++) {
+                        group = $hashing:T.nextGroup(group, probes - 1, control.length);
+                        long word = control[group];
+                        int first = $table:T.firstSlot(group);
+                        for (long matches = $control:T.matchFingerprint(word, fingerprints);
+                            matches != 0;
+                            matches &= matches - 1) {
+                          int slot = first + $control:T.lowestSlot(matches);
+                          if ($keyMatchesInSegmentZero:L) {
+                            return slot;
+                          }
+                          COUNT_FAILED
                         }
-                        if ((laterSegments & $hashing:T.directoryBit(hash, s)) == 0) {
-                          continue;
+                        if (!$control:T.passed(word)) {
+                          break;
                         }
                       }
+                    }
+                    if (!$control:T.hasLater(startWord)) {
+                      MISS
+                    }
+                    for (int s = 1; s < table.activeSegments; s++) {
                       long[] control = table.control[s];
                       $kStore:T[] segmentKeys = keys[s];
-                      int mask = table.groupMask[s];
                       int longest = table.longestProbe[s];
-                      int group = $hashing:T.startGroup(hash, s, mask);
+                      int group = $hashing:T.startGroup(hash, s, control.length);
                       for (int probes = 1; ; probes++) {
-                        long word = control[$table:T.controlIndex(group)];
-                        long matches = $control:T.matchFingerprint(word, fingerprints);
-                        for (; matches != 0; matches &= matches - 1) {
-                          int slot = (group << $control:T.GROUP_SHIFT) | $control:T.lowestSlot(matches);
+                        long word = control[group];
+                        int first = $table:T.firstSlot(group);
+                        for (long matches = $control:T.matchFingerprint(word, fingerprints);
+                            matches != 0;
+                            matches &= matches - 1) {
+                          int slot = first + $control:T.lowestSlot(matches);
                           if ($keyMatches:L) {
                             return $table:T.position(s, slot);
                           }
                           COUNT_FAILED
                         }
-                        // One branch for the three stop rules: each is unpredictable on its own.
-                        if (probes >= longest
-                            | $control:T.matchEmpty(word) != 0
-                            | (control[$table:T.metadataIndex(group)] & passBit) == 0) {
+                        if (probes >= longest || !$control:T.passed(word)) {
                           break;
                         }
-                        group = $hashing:T.nextGroup(group, probes, mask);
+                        group = $hashing:T.nextGroup(group, probes, control.length);
                       }
                     }
-                    RETURN_MISS
+                    MISS
                     """
-                        .replace("DECLARE_FAILED\n", key.isObject() ? "int failed = 0;\n" : "")
-                        .replace("      COUNT_FAILED\n", key.isObject() ? "      failed++;\n" : "")
-                        .replace(
-                            "RETURN_MISS",
-                            key.isObject()
-                                ? "return $collisions:T.find(table.collisions, key, failed);"
-                                : "return -1;")))
+                        .replace("      COUNT_FAILED\n", counted ? "      failed++;\n" : "")
+                        .replace("MISS", missReturn)))
             .build());
     if (!key.isObject()) {
       map.addMethod(
@@ -424,7 +511,7 @@ final class StorageBuilder extends TemplateBuilder {
             .addJavadoc(
                 code(
                     """
-                    Moves every $item:L into {@code target}, which drops tombstones and may be larger.
+                    Moves every $item:L into {@code target}, which may be larger or smaller.
                     The new arrays are filled before they replace the old ones, so a failure midway (out
                     of memory) leaves the $noun:L as it was.
                     """))
@@ -432,11 +519,16 @@ final class StorageBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                    int segments = target.geometry().segmentCount();
+                                        int segments = target.geometry().segmentCount();
+                    int slots = target.geometry().slots(0);
                     $kStore:T[][] targetKeys = new $kStore:T[segments][];
+                    targetKeys[0] = new $kStore:T[slots];
                     """));
     if (hasValues) {
-      rebuild.addCode(code("$vStore:T[][] targetValues = new $vStore:T[segments][];\n"));
+      rebuild.addCode(
+          code(
+              "$vStore:T[][] targetValues = new $vStore:T[segments][];\n"
+                  + "targetValues[0] = new $vStore:T[slots];\n"));
     }
     rebuild.addCode(
         code(
@@ -457,7 +549,7 @@ final class StorageBuilder extends TemplateBuilder {
     if (hasValues) {
       rebuild.addStatement("values = targetValues");
     }
-    map.addMethod(rebuild.build());
+    map.addMethod(rebuild.addStatement("cacheSegmentZero()").build());
     MethodSpec.Builder store =
         privateMethod("store")
             .addModifiers(Modifier.STATIC)

@@ -105,6 +105,7 @@ final class TemplateContext {
     names.put("invalid", InvalidObjectException.class);
     names.put("arrays", Arrays.class);
     names.put("keyMatches", key.equal("segmentKeys[slot]", "key"));
+    names.put("keyMatchesInSegmentZero", key.equal("keys0[slot]", "key"));
     names.put("collisions", COLLISIONS);
     names.put("serialForm", SERIAL_FORM);
     // Object keys pass their lookup's miss to insert, which redirects keys that flood a probe run.

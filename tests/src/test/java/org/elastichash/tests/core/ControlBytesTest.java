@@ -1,6 +1,8 @@
 package org.elastichash.tests.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.elastichash.internal.ControlBytes;
@@ -9,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class ControlBytesTest {
 
   private static final int[] INTERESTING = {
-    ControlBytes.EMPTY, ControlBytes.DELETED, 0x00, 0x01, 0x7F, 0x7E, 0x40, 0x3F, 0x10
+    ControlBytes.EMPTY, 0x00, 0x01, 0x7F, 0x7E, 0x40, 0x3F, 0x10
   };
 
   private static long mask(long word, java.util.function.IntPredicate matches) {
     long mask = 0;
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < ControlBytes.GROUP_SLOTS; i++) {
       if (matches.test(ControlBytes.byteAt(word, i))) {
         mask |= 0x80L << (8 * i);
       }
@@ -22,9 +24,10 @@ class ControlBytesTest {
     return mask;
   }
 
+  /** Random slot bytes and a random metadata byte, which no query may report. */
   private static long randomWord(SplittableRandom random) {
-    long word = 0;
-    for (int i = 0; i < 8; i++) {
+    long word = (long) random.nextInt(256) << 56;
+    for (int i = 0; i < ControlBytes.GROUP_SLOTS; i++) {
       int b =
           random.nextBoolean()
               ? INTERESTING[random.nextInt(INTERESTING.length)]
@@ -43,8 +46,7 @@ class ControlBytesTest {
       long broadcast = ControlBytes.broadcast(fingerprint);
       assertEquals(
           mask(word, b -> b == fingerprint), ControlBytes.matchFingerprint(word, broadcast));
-      assertEquals(mask(word, b -> b == ControlBytes.EMPTY), ControlBytes.matchEmpty(word));
-      assertEquals(mask(word, b -> b >= 0x80), ControlBytes.matchFree(word));
+      assertEquals(mask(word, b -> b == ControlBytes.EMPTY), ControlBytes.matchFree(word));
       assertEquals(mask(word, b -> b < 0x80), ControlBytes.matchLive(word));
     }
   }
@@ -52,20 +54,61 @@ class ControlBytesTest {
   @Test
   void byteAccessRoundTrips() {
     long word = ControlBytes.ALL_EMPTY;
-    for (int i = 0; i < 8; i++) {
+    assertFalse(ControlBytes.hasMetadata(word));
+    for (int i = 0; i < ControlBytes.GROUP_SLOTS; i++) {
       assertEquals(ControlBytes.EMPTY, ControlBytes.byteAt(word, i));
       word = ControlBytes.withByte(word, i, i * 9);
     }
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < ControlBytes.GROUP_SLOTS; i++) {
       assertEquals(i * 9, ControlBytes.byteAt(word, i));
     }
+    assertEquals(0, ControlBytes.matchFree(word));
+    assertFalse(ControlBytes.hasMetadata(word), "slot bytes are not metadata");
+  }
+
+  @Test
+  void passedCountsCountSaturateAndLeaveTheRestAlone() {
+    long word = ControlBytes.withByte(ControlBytes.ALL_EMPTY, 2, 0x55) | ControlBytes.ONE_LATER;
+    assertFalse(ControlBytes.passed(word));
+    assertTrue(ControlBytes.hasMetadata(word), "a later count is metadata");
+    assertEquals(word, ControlBytes.withOnePassedLess(word), "zero stays zero");
+    long counted = word;
+    for (int i = 1; i <= 31; i++) {
+      counted = ControlBytes.withOnePassedMore(counted);
+      assertEquals(i, (counted & ControlBytes.PASSED_COUNT) / ControlBytes.ONE_PASSED);
+      assertTrue(ControlBytes.passed(counted));
+    }
+    assertEquals(counted, ControlBytes.withOnePassedMore(counted), "saturates at 31");
+    assertEquals(counted, ControlBytes.withOnePassedLess(counted), "a saturated count stays");
+    assertEquals(word, ControlBytes.withOnePassedLess(ControlBytes.withOnePassedMore(word)));
+    assertEquals(word & ~ControlBytes.PASSED_COUNT, counted & ~ControlBytes.PASSED_COUNT);
+  }
+
+  @Test
+  void laterCountsCountSaturateAndLeaveTheRestAlone() {
+    long word =
+        ControlBytes.withByte(ControlBytes.ALL_EMPTY, 6, 0x01) | 3 * ControlBytes.ONE_PASSED;
+    assertFalse(ControlBytes.hasLater(word));
+    assertEquals(word, ControlBytes.withOneLaterLess(word), "zero stays zero");
+    long counted = word;
+    for (int i = 1; i <= 7; i++) {
+      assertEquals(i - 1 >= ControlBytes.MAX_EXACT_LATER, ControlBytes.laterFull(counted));
+      counted = ControlBytes.withOneLaterMore(counted);
+      assertEquals(i, (counted & ControlBytes.LATER_COUNT) >>> 61);
+      assertTrue(ControlBytes.hasLater(counted));
+    }
+    assertEquals(counted, ControlBytes.withOneLaterMore(counted), "saturates at 7");
+    assertEquals(counted, ControlBytes.withOneLaterLess(counted), "a saturated count stays");
+    assertEquals(word, ControlBytes.withOneLaterLess(ControlBytes.withOneLaterMore(word)));
+    assertEquals(word & ~ControlBytes.LATER_COUNT, counted & ~ControlBytes.LATER_COUNT);
+    assertEquals(0, ControlBytes.matchFree(counted) & ControlBytes.LATER_COUNT);
   }
 
   @Test
   void lowestSlotAndFingerprint() {
     assertEquals(0, ControlBytes.lowestSlot(0x80L));
-    assertEquals(3, ControlBytes.lowestSlot(0x80L << 24 | 0x80L << 56));
-    assertEquals(7, ControlBytes.lowestSlot(0x80L << 56));
+    assertEquals(3, ControlBytes.lowestSlot(0x80L << 24 | 0x80L << 48));
+    assertEquals(6, ControlBytes.lowestSlot(0x80L << 48));
     for (long hash : new long[] {0, 1, 0x7F, 0x80, -1, 0x123456789L}) {
       assertEquals((int) (hash & 0x7F), ControlBytes.fingerprint(hash));
     }

@@ -3,7 +3,6 @@ package org.elastichash.tests.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.elastichash.ElasticStats;
 import org.elastichash.internal.CollisionIndex;
+import org.elastichash.internal.ControlBytes;
 import org.elastichash.internal.ElasticTable;
 import org.elastichash.internal.Hashing;
 import org.elastichash.internal.SegmentGeometry;
@@ -28,7 +28,7 @@ class ElasticTableTest {
   @ParameterizedTest
   @ValueSource(doubles = {0.5, 0.25, 0.125, 0.1, 1.0 / 64, 1.0 / 1024})
   void batchesEndExactlyWhereThePaperSays(double delta) {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 11, delta);
+    SegmentGeometry geometry = new SegmentGeometry(2000, delta);
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(11);
     int batch = 0;
@@ -103,53 +103,46 @@ class ElasticTableTest {
 
   @ParameterizedTest
   @ValueSource(doubles = {0.25, 0.125, 0.01})
-  void releaseMakesTombstonesOnlyInFullGroupsAndClaimsReuseThem(double delta) {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 6, delta);
+  void releaseFreesSlotsThatClaimsReuse(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(100, delta);
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(5);
     List<Long> live = new ArrayList<>();
     List<Long> hashes = new ArrayList<>();
-    int headroom = 100;
+    int headroom = 50;
     while (live.size() < geometry.maxUsedSlots() - headroom) {
       hashes.add(Hashing.mix(random.nextLong()));
       live.add(table.claim(hashes.get(hashes.size() - 1)));
     }
     int size = table.size();
-    for (int i = 0; i < live.size() / 2; i++) {
+    int released = live.size() / 2;
+    for (int i = 0; i < released; i++) {
       long position = live.get(i);
-      int tombstonesBefore = table.tombstones();
       table.release(position, hashes.get(i));
       assertFalse(table.isLive(position));
       assertEquals(--size, table.size());
-      assertTrue(table.tombstones() - tombstonesBefore <= 1);
     }
-    int tombstones = table.tombstones();
-    assertTrue(tombstones > 0, "a nearly full table has full groups");
+    Set<Long> freed = new HashSet<>(live.subList(0, released));
     int reused = 0;
-    for (int i = 0; i < headroom; i++) {
+    for (int i = 0; i < headroom + released; i++) {
       long position = table.claim(Hashing.mix(random.nextLong()));
-      assertNotEquals(ElasticTable.NEEDS_RESIZE, position);
-      reused += tombstones - table.tombstones();
-      tombstones = table.tombstones();
+      assertNotEquals(ElasticTable.NEEDS_RESIZE, position, "the load limit counts live entries");
+      reused += freed.contains(position) ? 1 : 0;
     }
-    assertTrue(reused > 0, "insertions reuse tombstones");
+    assertTrue(reused > released / 2, "insertions reuse freed slots: " + reused);
+    assertEquals(ElasticTable.NEEDS_RESIZE, table.claim(Hashing.mix(random.nextLong())));
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {0.5, 0.125, 0.01})
-  void resizeRebuildsInPlaceWhenTombstonesPileUpAndGrowsOtherwise(double delta) {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 6, delta);
+  @ValueSource(doubles = {0.5, 0.125, 0.01, 0.99})
+  void resizeGrowsTheFirstSegmentByAQuarter(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(64, delta);
     ElasticTable full = new ElasticTable(geometry);
-    SplittableRandom random = new SplittableRandom(9);
-    Map<Long, Long> positions = claimUntilFull(full, random);
-    assertEquals(2 * geometry.topGroups(), full.resized().geometry().topGroups());
-    for (Map.Entry<Long, Long> claimed : positions.entrySet()) {
-      full.release(claimed.getKey(), claimed.getValue());
-      if (full.tombstones() * 4 >= full.size() + full.tombstones() && full.tombstones() > 0) {
-        assertSame(geometry, full.resized().geometry());
-        return;
-      }
-    }
+    claimUntilFull(full, new SplittableRandom(9));
+    ElasticTable grown = full.resized();
+    assertEquals(80, grown.geometry().topGroups());
+    assertTrue(grown.admits(full.size() + 1));
+    assertEquals(0, grown.size());
   }
 
   @ParameterizedTest
@@ -163,7 +156,6 @@ class ElasticTableTest {
     table.clear();
     assertEquals(0, table.size());
     assertEquals(0, table.batch());
-    assertEquals(0, table.tombstones());
     assertEquals(-1, table.nextLive(-1));
     assertEquals(0, table.activeSegments);
   }
@@ -201,7 +193,7 @@ class ElasticTableTest {
   @ParameterizedTest
   @ValueSource(doubles = {0.25, 0.125, 0.01})
   void segmentsBehindTheScheduleKeepExactlyTheirLowWaterUntilRemovalsFreeMore(double delta) {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 8, delta);
+    SegmentGeometry geometry = new SegmentGeometry(300, delta);
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(4);
     List<Long> positions = new ArrayList<>();
@@ -213,7 +205,7 @@ class ElasticTableTest {
     for (int s = 0; s < behind; s++) {
       assertEquals(
           geometry.lowWaterEmptySlots(s),
-          geometry.slots(s) - full.segments().get(s).live() - full.segments().get(s).tombstones(),
+          geometry.slots(s) - full.segments().get(s).live(),
           "segment " + s);
     }
     // Free a quarter of segment 0, then insert: some insertions go back to segment 0, and none
@@ -242,13 +234,12 @@ class ElasticTableTest {
       assertTrue(live > liveBefore, "freed slots behind the schedule are reused");
     }
     assertTrue(geometry.slots(0) - live >= geometry.lowWaterEmptySlots(0));
-    assertEquals(churned.tombstones(), after.tombstones());
     assertEquals(churned.size(), after.size());
   }
 
   @ParameterizedTest
   @ValueSource(doubles = {0.25, 0.01})
-  void clearForgetsFiltersAndDirectory(double delta) {
+  void clearForgetsPassedCountsAndDirectory(double delta) {
     ElasticTable table = new ElasticTable(new SegmentGeometry(1 << 6, delta));
     SplittableRandom random = new SplittableRandom(8);
     while (table.claim(Hashing.mix(random.nextLong())) != ElasticTable.NEEDS_RESIZE) {
@@ -257,6 +248,11 @@ class ElasticTableTest {
     long first = table.nextLive(-1);
     table.clear();
     assertFalse(table.isLive(first));
+    for (long[] words : table.control) {
+      for (long word : words == null ? new long[0] : words) {
+        assertEquals(ControlBytes.ALL_EMPTY, word, "no slot, count or directory bit survives");
+      }
+    }
     long hash = Hashing.mix(random.nextLong());
     long position = table.claim(hash);
     assertEquals(0, ElasticTable.segment(position));
@@ -264,7 +260,6 @@ class ElasticTableTest {
     for (int i = 0; i < 100; i++) {
       assertEquals(1, table.probesToMiss(Hashing.mix(random.nextLong())));
     }
-    assertEquals(0L, table.directoryWord(hash));
   }
 
   @Test
@@ -274,31 +269,15 @@ class ElasticTableTest {
     assertTrue(table.isLive(position));
     assertFalse(table.isLive(-1));
     assertFalse(table.isLive(ElasticTable.position(1, 0)));
-    assertFalse(table.isLive(ElasticTable.position(0, 4 * 8)));
+    assertFalse(table.isLive(ElasticTable.position(0, 4 * ControlBytes.GROUP_SLOTS)));
     assertFalse(table.isLive(ElasticTable.position(40, 0)));
     assertFalse(table.isLive(ElasticTable.position(0, ElasticTable.slot(position) ^ 1)));
   }
 
-  @Test
-  void resizeChoiceAtTheTombstoneBoundary() {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 4, 0.125);
-    ElasticTable table = new ElasticTable(geometry);
-    SplittableRandom random = new SplittableRandom(6);
-    Map<Long, Long> positions = claimUntilFull(table, random);
-    for (Map.Entry<Long, Long> p : positions.entrySet()) {
-      int used = table.size() + table.tombstones();
-      boolean tombstoneHeavy = table.tombstones() > 0 && table.tombstones() >= used / 4;
-      assertEquals(
-          tombstoneHeavy ? geometry.topGroups() : 2 * geometry.topGroups(),
-          table.resized().geometry().topGroups());
-      table.release(p.getKey(), p.getValue());
-    }
-  }
-
   @ParameterizedTest
   @ValueSource(doubles = {0.25, 0.125, 0.01})
-  void releasingEveryKeyLeavesNoTombstones(double delta) {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 8, delta);
+  void releasingEveryKeyUndoesEveryPassedCount(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(256, delta);
     ElasticTable table = new ElasticTable(geometry);
     Map<Long, Long> claimed = claimUntilFull(table, new SplittableRandom(11));
     List<Map.Entry<Long, Long>> order = new ArrayList<>(claimed.entrySet());
@@ -307,16 +286,23 @@ class ElasticTableTest {
       table.release(entry.getKey(), entry.getValue());
     }
     assertEquals(0, table.size());
-    assertEquals(0, table.tombstones(), "every passed count is back to zero");
-    for (ElasticStats.Segment segment : table.stats().segments()) {
-      assertEquals(0, segment.tombstones());
+    for (long[] words : table.control) {
+      for (long word : words == null ? new long[0] : words) {
+        assertEquals(0, ControlBytes.matchLive(word));
+        long count = word & ControlBytes.PASSED_COUNT;
+        assertTrue(count == 0 || count == ControlBytes.PASSED_COUNT, "only saturated counts stay");
+      }
+    }
+    for (int i = 0; i < 1000; i++) {
+      long hash = Hashing.mix((long) i);
+      assertTrue(table.probesToMiss(hash) <= 1 + table.activeSegments);
     }
   }
 
   @ParameterizedTest
   @ValueSource(doubles = {0.25, 0.125, 0.01})
-  void steadyChurnNeitherPilesUpTombstonesNorGrows(double delta) {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 10, delta);
+  void steadyChurnNeverGrowsAndKeepsEveryCountExact(double delta) {
+    SegmentGeometry geometry = new SegmentGeometry(1000, delta);
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(12);
     List<long[]> live = new ArrayList<>();
@@ -324,6 +310,7 @@ class ElasticTableTest {
       long hash = Hashing.mix(random.nextLong());
       live.add(new long[] {table.claim(hash), hash});
     }
+    assertCountsExact(table, live);
     for (int i = 0; i < 20 * geometry.capacity(); i++) {
       int victim = random.nextInt(live.size());
       table.release(live.get(victim)[0], live.get(victim)[1]);
@@ -332,20 +319,46 @@ class ElasticTableTest {
       assertNotEquals(ElasticTable.NEEDS_RESIZE, position, "churn at a steady size must not grow");
       live.set(victim, new long[] {position, hash});
     }
-    assertTrue(
-        table.tombstones() < geometry.capacity() / 16,
-        table.tombstones() + " tombstones in " + geometry.capacity() + " slots");
+    assertCountsExact(table, live);
   }
 
-  /** Claims random hashes until the table asks to resize: position to hash, in claim order. */
-  private static Map<Long, Long> claimUntilFull(ElasticTable table, SplittableRandom random) {
-    Map<Long, Long> claimed = new java.util.LinkedHashMap<>();
-    for (long hash = Hashing.mix(random.nextLong()), p;
-        (p = table.claim(hash)) != ElasticTable.NEEDS_RESIZE;
-        hash = Hashing.mix(random.nextLong())) {
-      claimed.put(p, hash);
+  /**
+   * Recomputes every passed count and later count from the live entries' probe sequences and
+   * compares them with the table's, which may only differ where a count saturated.
+   */
+  private static void assertCountsExact(ElasticTable table, List<long[]> live) {
+    int[][] passed = new int[table.control.length][];
+    for (int s = 0; s < passed.length; s++) {
+      passed[s] = new int[table.control[s] == null ? 0 : table.control[s].length];
     }
-    return claimed;
+    int[] later = new int[passed[0].length];
+    for (long[] entry : live) {
+      int s = ElasticTable.segment(entry[0]);
+      int target = ElasticTable.slot(entry[0]) / ControlBytes.GROUP_SLOTS;
+      int groups = passed[s].length;
+      int group = Hashing.startGroup(entry[1], s, groups);
+      for (int probes = 1; group != target; probes++) {
+        passed[s][group]++;
+        group = Hashing.nextGroup(group, probes, groups);
+      }
+      if (s > 0) {
+        later[Hashing.startGroup(entry[1], 0, later.length)]++;
+      }
+    }
+    for (int s = 0; s < passed.length; s++) {
+      for (int g = 0; g < passed[s].length; g++) {
+        long word = table.control[s][g];
+        long count = (word & ControlBytes.PASSED_COUNT) / ControlBytes.ONE_PASSED;
+        long max = ControlBytes.PASSED_COUNT / ControlBytes.ONE_PASSED;
+        // A saturated count stays saturated: it only ever errs towards probing on.
+        assertTrue(
+            count == passed[s][g] || count == max,
+            "passed count of group " + g + " of segment " + s);
+        if (s == 0) {
+          assertEquals(later[g], (word & ControlBytes.LATER_COUNT) >>> 61, "later count " + g);
+        }
+      }
+    }
   }
 
   @ParameterizedTest
@@ -414,7 +427,12 @@ class ElasticTableTest {
     }
     assertEquals(null, copy.collisions, "an index emptied by releases is dropped");
     assertEquals(0, copy.size());
-    assertEquals(0, copy.tombstones(), "released along the hash each slot was claimed with");
+    for (long word : copy.control[0]) {
+      assertEquals(
+          0,
+          word & ControlBytes.PASSED_COUNT,
+          "released along the hash each slot was claimed with");
+    }
     assertEquals(2000, table.collisions.size(), "a copy shares no index with its original");
 
     table.clear();
@@ -432,7 +450,7 @@ class ElasticTableTest {
     while (random.claim(Hashing.mix(keys.nextLong())) != ElasticTable.NEEDS_RESIZE) {
       // fill to the load limit
     }
-    assertEquals(geometry.maxUsedSlots(), random.size() + random.tombstones());
+    assertEquals(geometry.maxUsedSlots(), random.size());
     assertEquals(0L, random.seed);
     assertEquals(0L, random.resized().seed, "growth keeps the seed");
 
@@ -440,7 +458,7 @@ class ElasticTableTest {
     int claimed = 0;
     for (long k = 0; ; k++) {
       long hash = Hashing.mix(k);
-      if (Hashing.startGroup(hash, 0, crafted.groupMask[0]) != 0) {
+      if (Hashing.startGroup(hash, 0, crafted.control[0].length) != 0) {
         continue;
       }
       if (crafted.claim(hash) == ElasticTable.NEEDS_RESIZE) {
@@ -452,7 +470,18 @@ class ElasticTableTest {
     ElasticTable reseeded = crafted.resized();
     assertEquals(geometry.topGroups(), reseeded.geometry().topGroups(), "same size");
     assertNotEquals(0L, reseeded.seed);
-    assertEquals(Hashing.mix(5L) ^ reseeded.seed, reseeded.hash(Hashing.mix(5L)));
+    assertEquals(Hashing.reseed(Hashing.mix(5L), reseeded.seed), reseeded.hash(Hashing.mix(5L)));
     assertEquals(reseeded.seed, reseeded.resized().seed, "growth keeps the fresh seed");
+  }
+
+  /** Claims random hashes until the table asks to resize: position to hash, in claim order. */
+  private static Map<Long, Long> claimUntilFull(ElasticTable table, SplittableRandom random) {
+    Map<Long, Long> claimed = new java.util.LinkedHashMap<>();
+    for (long hash = Hashing.mix(random.nextLong()), p;
+        (p = table.claim(hash)) != ElasticTable.NEEDS_RESIZE;
+        hash = Hashing.mix(random.nextLong())) {
+      claimed.put(p, hash);
+    }
+    return claimed;
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The mixer must spread hostile key patterns (sequential, strided, differing only in high bits)
- * evenly over fingerprints, start groups, pass bits and directory bits: a chi-square bound on each,
- * loose enough for any decent mixer and far too tight for a broken one.
+ * evenly over fingerprints and start groups: a chi-square bound on each, loose enough for any
+ * decent mixer and far too tight for a broken one.
  */
 class HashingTest {
 
@@ -36,21 +36,15 @@ class HashingTest {
 
   private static void assertSpreads(String pattern, LongUnaryOperator hashOfIndex) {
     int[] fingerprints = new int[128];
-    int[] passBits = new int[16];
-    int[] directoryBits = new int[16];
-    int[][] groups = new int[4][1024];
+    int[][] groups = new int[4][1000];
     for (int i = 0; i < KEYS; i++) {
       long hash = hashOfIndex.applyAsLong(i);
       fingerprints[ControlBytes.fingerprint(hash)]++;
-      passBits[Long.numberOfTrailingZeros(Hashing.passBit(hash))]++;
-      directoryBits[Long.numberOfTrailingZeros(Hashing.directoryBit(hash, 1)) - 24]++;
       for (int s = 0; s < groups.length; s++) {
-        groups[s][Hashing.startGroup(hash, s, 1023)]++;
+        groups[s][Hashing.startGroup(hash, s, groups[s].length)]++;
       }
     }
     assertUniform(fingerprints, pattern + " fingerprints");
-    assertUniform(passBits, pattern + " pass bits");
-    assertUniform(directoryBits, pattern + " directory bits");
     for (int s = 0; s < groups.length; s++) {
       assertUniform(groups[s], pattern + " start groups of segment " + s);
     }
@@ -92,32 +86,56 @@ class HashingTest {
   }
 
   @Test
-  void directoryLanesPerSegment() {
-    for (long hash : new long[] {0L, -1L, 0x123456789ABCDEFL, 1L << 40, 15L << 40}) {
-      for (int segment = 1; segment < 8; segment++) {
-        long bit = Hashing.directoryBit(hash, segment);
-        assertEquals(1, Long.bitCount(bit));
-        assertEquals(0, bit & 0xFFFFFF, "the low 24 bits hold the pass filter and counter");
-        int lane = (Long.numberOfTrailingZeros(bit) - 24) >>> 4;
-        assertEquals(Math.min(segment, 3) - 1, lane, "segment " + segment);
-        long width = segment >= 3 ? 8 : 16;
-        assertEquals((hash >>> 40) % width, (Long.numberOfTrailingZeros(bit) - 24) & 15);
+  void startGroupsCoverAnyGroupCount() {
+    for (int groups : new int[] {1, 2, 3, 5, 7, 100, 1000, 12_345}) {
+      boolean[] seen = new boolean[groups];
+      int covered = 0;
+      for (int i = 0; i < 64 * groups; i++) {
+        long hash = Hashing.mix(i);
+        for (int s = 0; s < 3; s++) {
+          int group = Hashing.startGroup(hash, s, groups);
+          assertTrue(group >= 0 && group < groups, group + " of " + groups);
+          if (!seen[group]) {
+            seen[group] = true;
+            covered++;
+          }
+        }
       }
+      assertEquals(groups, covered, "every group starts some probe, of " + groups);
     }
-    assertEquals(1, Long.bitCount(Hashing.passBit(-1L)));
-    assertEquals(1 << 15, Hashing.passBit(-1L));
-    assertEquals(1, Hashing.passBit(0L));
+    assertEquals(0, Hashing.startGroup(0L, 0, 17));
+    assertEquals(16, Hashing.startGroup(-1L, 0, 17));
   }
 
   @Test
-  void triangularProbingVisitsEveryGroup() {
+  void probeSequencesReachEveryGroup() {
+    for (int groups = 1; groups <= 300; groups++) {
+      for (int start : new int[] {0, 5 % groups, groups - 1}) {
+        boolean[] seen = new boolean[groups];
+        int covered = 0;
+        int group = start;
+        for (int probes = 1; probes <= 2 * groups; probes++) {
+          assertTrue(group >= 0 && group < groups);
+          if (!seen[group]) {
+            seen[group] = true;
+            covered++;
+          }
+          group = Hashing.nextGroup(group, probes, groups);
+        }
+        assertEquals(groups, covered, "groups reached from " + start + " of " + groups);
+      }
+    }
+  }
+
+  @Test
+  void powerOfTwoSegmentsAreProbedTriangularly() {
     for (int groups = 1; groups <= 1024; groups <<= 1) {
       boolean[] seen = new boolean[groups];
       int group = 5 & (groups - 1);
       for (int probes = 1; probes <= groups; probes++) {
         assertTrue(!seen[group], "group " + group + " visited twice in " + groups);
         seen[group] = true;
-        group = Hashing.nextGroup(group, probes, groups - 1);
+        group = Hashing.nextGroup(group, probes, groups);
       }
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.elastichash.internal.ControlBytes;
 import org.elastichash.internal.SegmentGeometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,47 +12,90 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SegmentGeometryTest {
 
+  private static final double[] DELTAS = {
+    Double.MIN_VALUE,
+    1e-300,
+    1e-6,
+    1.0 / 1024,
+    0.01,
+    1.0 / 32,
+    1.0 / 16,
+    0.1,
+    0.125,
+    0.25,
+    0.5,
+    Math.nextUp(0.5),
+    0.75,
+    0.99,
+    Math.nextDown(1.0)
+  };
+
   @Test
-  void segmentsHalveFromTheFirst() {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 10, 0.125);
-    assertEquals(5, geometry.segmentCount()); // ceil(log2 8) + 2
+  void segmentsShrinkByTheRatioFromTheFirst() {
+    SegmentGeometry geometry = new SegmentGeometry(1000, 0.125);
     int expectedCapacity = 0;
     for (int s = 0; s < geometry.segmentCount(); s++) {
-      assertEquals((1 << 10) >> s, geometry.groups(s));
-      assertEquals(8 * ((1 << 10) >> s), geometry.slots(s));
+      int expectedGroups =
+          (int) Math.max(1, Math.ceil(1000 * Math.pow(SegmentGeometry.RATIO, s) - 1e-9));
+      assertEquals(expectedGroups, geometry.groups(s), "segment " + s);
+      assertEquals(ControlBytes.GROUP_SLOTS * expectedGroups, geometry.slots(s));
       expectedCapacity += geometry.slots(s);
     }
     assertEquals(expectedCapacity, geometry.capacity());
-    assertEquals(8192 + 4096 + 2048 + 1024 + 512, geometry.capacity());
+    // At delta 1/8 a second segment an eighth the size of the first already reaches the limit.
+    assertEquals(2, geometry.segmentCount());
+    assertEquals(7 * (1000 + 125), geometry.capacity());
+    SegmentGeometry finer = new SegmentGeometry(1000, 1.0 / 32);
+    assertEquals(3, finer.segmentCount());
+    assertEquals(7 * (1000 + 125 + 16), finer.capacity());
   }
 
-  @ParameterizedTest
-  @ValueSource(doubles = {0.5, 0.25, 0.1, 0.125, 1.0 / 16, 0.01, 1.0 / 1024, 1e-6})
-  void idealSegmentCountIsLogInverseDeltaPlusTwo(double delta) {
-    int expected = (int) Math.ceil(Math.log(1 / delta) / Math.log(2) - 1e-9) + 2;
-    assertEquals(expected, SegmentGeometry.idealSegmentCount(delta));
+  /**
+   * The schedule must reach the load limit within the segments a geometry has: with every segment
+   * before the last at {@code 1 - delta/2} and the last at 3/4, the table holds {@code 1 - delta}
+   * of its capacity, unless the segments ran down to one group.
+   */
+  @Test
+  void segmentsSufficeForTheScheduleToReachTheLoadLimit() {
+    for (double delta : DELTAS) {
+      for (int topGroups : new int[] {1, 2, 3, 10, 100, 1000, 100_000, 1 << 24}) {
+        SegmentGeometry geometry = new SegmentGeometry(topGroups, delta);
+        int last = geometry.segmentCount() - 1;
+        double scheduled = 0.75 * geometry.slots(last);
+        for (int s = 0; s < last; s++) {
+          scheduled += (1 - geometry.effectiveDelta() / 2) * geometry.slots(s);
+        }
+        boolean ranDown = geometry.groups(last) == 1 || last == SegmentGeometry.MAX_SEGMENTS - 1;
+        double limit = 1 - geometry.effectiveDelta();
+        assertTrue(
+            ranDown || scheduled >= limit * geometry.capacity() - 1e-6 * geometry.capacity(),
+            "delta " + delta + ", top groups " + topGroups);
+        assertTrue(geometry.segmentCount() >= 2 && geometry.segmentCount() <= 32);
+      }
+    }
   }
 
   @Test
-  void idealSegmentCountAtPowersOfTwo() {
-    assertEquals(3, SegmentGeometry.idealSegmentCount(0.5));
-    assertEquals(4, SegmentGeometry.idealSegmentCount(0.25));
-    assertEquals(6, SegmentGeometry.idealSegmentCount(0.1));
-    assertEquals(12, SegmentGeometry.idealSegmentCount(1.0 / 1024));
+  void smallerDeltasNeedMoreSegments() {
+    assertEquals(2, new SegmentGeometry(1 << 20, 0.5).segmentCount());
+    assertTrue(
+        new SegmentGeometry(1 << 20, 1.0 / 1024).segmentCount()
+            > new SegmentGeometry(1 << 20, 1.0 / 8).segmentCount());
   }
 
   @Test
   void smallTablesStopAtOneGroupSegments() {
-    assertEquals(1, new SegmentGeometry(1, 0.01).segmentCount());
-    assertEquals(2, new SegmentGeometry(2, 0.01).segmentCount());
-    assertEquals(8, new SegmentGeometry(1, 0.01).capacity());
-    assertEquals(24, new SegmentGeometry(2, 0.01).capacity());
+    SegmentGeometry tiny = new SegmentGeometry(1, 0.01);
+    assertEquals(2, tiny.segmentCount());
+    assertEquals(14, tiny.capacity());
+    SegmentGeometry small = new SegmentGeometry(9, 0.01);
+    assertEquals(1, small.groups(small.segmentCount() - 1));
   }
 
   @ParameterizedTest
   @ValueSource(doubles = {0.5, 0.25, 0.125, 0.1, 0.01, 1.0 / 1024})
   void loadLimitIsOneMinusDeltaOfTheCapacity(double delta) {
-    for (int topGroups = 1; topGroups <= 1 << 16; topGroups <<= 1) {
+    for (int topGroups = 1; topGroups <= 1 << 16; topGroups = topGroups * 3 + 1) {
       SegmentGeometry geometry = new SegmentGeometry(topGroups, delta);
       long floor = (long) Math.floor((1 - delta) * geometry.capacity());
       assertEquals(Math.min(geometry.capacity() - 1L, floor), geometry.maxUsedSlots());
@@ -61,36 +105,45 @@ class SegmentGeometryTest {
 
   @Test
   void batchThresholdsFollowThePaper() {
-    SegmentGeometry geometry = new SegmentGeometry(1 << 8, 0.1);
+    SegmentGeometry geometry = new SegmentGeometry(256, 0.1);
     for (int s = 0; s < geometry.segmentCount(); s++) {
       int slots = geometry.slots(s);
       assertEquals((int) Math.ceil(0.75 * slots), geometry.threeQuarterSlots(s));
       assertEquals((int) Math.floor(0.05 * slots), geometry.lowWaterEmptySlots(s));
     }
-    assertEquals(1536, geometry.threeQuarterSlots(0));
-    assertEquals(102, geometry.lowWaterEmptySlots(0));
+    assertEquals(1344, geometry.threeQuarterSlots(0));
+    assertEquals(89, geometry.lowWaterEmptySlots(0));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 7, 8, 100, 1000, 12345, 1 << 20})
   void forExpectedSizeIsTheSmallestThatFits(int expectedSize) {
-    SegmentGeometry geometry = SegmentGeometry.forExpectedSize(expectedSize, 0.125);
-    assertTrue(geometry.maxUsedSlots() >= expectedSize);
-    if (geometry.topGroups() > 1) {
-      assertTrue(
-          new SegmentGeometry(geometry.topGroups() / 2, 0.125).maxUsedSlots() < expectedSize);
+    for (double delta : DELTAS) {
+      SegmentGeometry geometry = SegmentGeometry.forExpectedSize(expectedSize, delta);
+      assertTrue(geometry.maxUsedSlots() >= expectedSize);
+      if (geometry.topGroups() > 1) {
+        assertTrue(
+            new SegmentGeometry(geometry.topGroups() - 1, delta).maxUsedSlots() < expectedSize,
+            "delta " + delta);
+      }
     }
   }
 
   @Test
-  void doubledHasTwiceTheFirstSegment() {
+  void growthStepsAreAQuarterAndAlwaysMakeRoom() {
     SegmentGeometry geometry = new SegmentGeometry(64, 0.125);
-    SegmentGeometry doubled = geometry.doubled();
-    assertEquals(128, doubled.topGroups());
-    assertEquals(0.125, doubled.delta());
+    SegmentGeometry grown = geometry.grownFor(geometry.maxUsedSlots() + 1);
+    assertEquals(80, grown.topGroups());
+    assertEquals(0.125, grown.delta());
+    assertEquals(2, new SegmentGeometry(1, 0.125).grownFor(1).topGroups());
+    for (double delta : DELTAS) {
+      SegmentGeometry small = new SegmentGeometry(1, delta);
+      SegmentGeometry next = small.grownFor(small.maxUsedSlots() + 1);
+      assertTrue(next.maxUsedSlots() > small.maxUsedSlots(), "delta " + delta);
+    }
     assertThrows(
         IllegalStateException.class,
-        () -> new SegmentGeometry(SegmentGeometry.MAX_TOP_GROUPS, 0.125).doubled());
+        () -> new SegmentGeometry(SegmentGeometry.MAX_TOP_GROUPS, 0.125).grownFor(1));
   }
 
   @Test
@@ -106,8 +159,10 @@ class SegmentGeometryTest {
       assertTrue(bad.getMessage().contains("delta"), bad.getMessage());
       assertTrue(bad.getMessage().contains(String.valueOf(delta)), bad.getMessage());
     }
-    assertThrows(IllegalArgumentException.class, () -> new SegmentGeometry(3, 0.1));
     assertThrows(IllegalArgumentException.class, () -> new SegmentGeometry(0, 0.1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SegmentGeometry(SegmentGeometry.MAX_TOP_GROUPS + 1, 0.1));
     assertThrows(
         IllegalArgumentException.class,
         () -> SegmentGeometry.forExpectedSize(Integer.MAX_VALUE, 0.1));
@@ -120,10 +175,10 @@ class SegmentGeometryTest {
       SegmentGeometry geometry = new SegmentGeometry(topGroups, delta);
       assertEquals(delta, geometry.delta());
       assertTrue(geometry.effectiveDelta() >= 1.0 / (16.0 * topGroups), "effective delta");
-      assertEquals(Integer.numberOfTrailingZeros(topGroups) + 1, geometry.segmentCount());
+      assertEquals(
+          1, geometry.groups(geometry.segmentCount() - 1), "segments run down to one group");
       assertEquals(geometry.capacity() - 1, geometry.maxUsedSlots());
     }
-    assertEquals(62, SegmentGeometry.idealSegmentCount(delta));
   }
 
   @ParameterizedTest

@@ -184,7 +184,7 @@ class StatefulSetPropertiesTest {
       case ENSURE_CAPACITY -> set.ensureCapacity(model.size() + 100);
       case TRIM_TO_SIZE -> {
         set.trimToSize();
-        assertEquals(0, set.stats().tombstones(), where + ": tombstones after trimToSize");
+        assertTrue(set.stats().maxUsedSlots() >= model.size(), where + ": room after trimToSize");
         assertSameContents(set, model, where + ": after trimToSize");
       }
       case COPY -> {

@@ -236,7 +236,9 @@ class HashFloodingTest {
         assertEquals(i, map.remove(new Counted(i)));
       }
       assertEquals(0, map.size());
-      assertEquals(0, map.stats().tombstones(), "a wrong hash leaves passed counts behind");
+      // A wrong hash would take the wrong groups' passed counts down, and a later removal of
+      // this round or the next would then miss its key.
+      assertTrue(map.isEmpty());
     }
   }
 
