@@ -1,30 +1,65 @@
 package org.elastichash.benchmarks;
 
+import com.carrotsearch.hppc.Containers;
 import com.carrotsearch.hppc.IntIntHashMap;
+import com.koloboke.collect.map.hash.HashIntIntMap;
+import com.koloboke.collect.map.hash.HashIntIntMaps;
+import it.unimi.dsi.fastutil.Hash;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.function.Supplier;
 import org.agrona.collections.Int2IntHashMap;
 import org.elastichash.ElasticIntIntMap;
 import org.elastichash.internal.Arguments;
 
 /**
- * The int -> int maps compared, each default-constructed and behind one small interface. Every JMH
- * fork runs one implementation, so each call site stays monomorphic and is inlined.
+ * The int -> int map configurations compared, each behind one small interface and each growing from
+ * its default (or smallest) initial size. Every JMH fork runs one configuration, so each call site
+ * stays monomorphic and is inlined.
  *
- * <p>{@link #FASTUTIL_DENSE} and {@link #HPPC_DENSE} are fastutil and HPPC with load factor {@code
- * 1 - delta} for the elastic map's default delta: the "equal memory" comparison, where linear
- * probing runs as full as the elastic map does.
+ * <p>Each constant is one point on the report's memory/speed frontier, unless its {@link Role} is
+ * {@link Role#EXTRA}. To add a point, add a constant: a role, a short chart label and a supplier of
+ * a fresh {@link Map} (a class may implement {@link Map} itself). The JMH benchmark takes every
+ * constant as a parameter value and the report's {@link #frontier()} picks it up; nothing else
+ * needs to change.
  */
 public enum IntIntMaps {
-  ELASTIC(Elastic::new),
-  FASTUTIL(() -> new Fastutil(new Int2IntOpenHashMap())),
-  FASTUTIL_DENSE(() -> new Fastutil(new Int2IntOpenHashMap(16, IntIntMaps.DENSE_LOAD_FACTOR))),
-  HPPC(() -> new Hppc(new IntIntHashMap())),
-  HPPC_DENSE(() -> new Hppc(new IntIntHashMap(16, IntIntMaps.DENSE_LOAD_FACTOR))),
-  ECLIPSE(Eclipse::new),
-  AGRONA(Agrona::new),
-  JDK(Jdk::new);
+  // This library: delta 1/4 to 1/32. ELASTIC is the default constructor (delta 1/8).
+  ELASTIC_DELTA_4(Role.ELASTIC, "elastic 1/4", () -> new Elastic(1 / 4.0)),
+  ELASTIC(Role.ELASTIC, "elastic 1/8", () -> new Elastic(new ElasticIntIntMap())),
+  ELASTIC_DELTA_16(Role.ELASTIC, "elastic 1/16", () -> new Elastic(1 / 16.0)),
+  ELASTIC_DELTA_32(Role.ELASTIC, "elastic 1/32", () -> new Elastic(1 / 32.0)),
+
+  // Linear-probing peers at several load factors. FASTUTIL is fastutil's default (0.75).
+  FASTUTIL_LOAD_050(Role.PEER, "fastutil 0.5", () -> new Fastutil(0.5f)),
+  FASTUTIL(Role.PEER, "fastutil 0.75", () -> new Fastutil(new Int2IntOpenHashMap())),
+  FASTUTIL_LOAD_0875(Role.PEER, "fastutil 0.875", () -> new Fastutil(0.875f)),
+  FASTUTIL_LOAD_09375(Role.PEER, "fastutil 0.9375", () -> new Fastutil(0.9375f)),
+  HPPC(Role.PEER, "hppc 0.75", () -> new Hppc(new IntIntHashMap())),
+  HPPC_LOAD_0875(
+      Role.PEER,
+      "hppc 0.875",
+      () -> new Hppc(new IntIntHashMap(Containers.DEFAULT_EXPECTED_ELEMENTS, 0.875))),
+  KOLOBOKE(Role.PEER, "koloboke", () -> new Koloboke(HashIntIntMaps.newMutableMap())),
+
+  // Timed in the full profile only, not on the frontier.
+  ECLIPSE(Role.EXTRA, "eclipse", Eclipse::new),
+  AGRONA(Role.EXTRA, "agrona", Agrona::new),
+  JDK(Role.EXTRA, "java.util.HashMap", Jdk::new);
+
+  /** What a configuration is on the frontier: how it is drawn and judged. */
+  public enum Role {
+    /** This library's shipped map: the points that must dominate the peers. */
+    ELASTIC,
+    /** A prototype layout of ours: drawn apart from the shipped map, and may dominate peers. */
+    VARIANT,
+    /** Another library's map: a point to dominate. */
+    PEER,
+    /** Another library's map timed in the full profile only, off the frontier. */
+    EXTRA
+  }
 
   /** The operations the benchmarks use. */
   public interface Map {
@@ -38,22 +73,52 @@ public enum IntIntMaps {
     Object target();
   }
 
-  /** {@code 1 - delta} at the elastic maps' default delta, 1/8. */
-  public static final float DENSE_LOAD_FACTOR = (float) (1.0 - Arguments.DEFAULT_DELTA);
-
+  private final Role role;
+  private final String label;
   private final Supplier<Map> factory;
 
-  IntIntMaps(Supplier<Map> factory) {
+  IntIntMaps(Role role, String label, Supplier<Map> factory) {
+    this.role = role;
+    this.label = label;
     this.factory = factory;
   }
 
-  /** A new, default-constructed map. */
+  /** A new, empty map that grows from its default initial size. */
   public Map create() {
     return factory.get();
   }
 
+  /** How the frontier draws and judges this configuration. */
+  public Role role() {
+    return role;
+  }
+
+  /** The short label of this configuration's point on the charts. */
+  public String label() {
+    return label;
+  }
+
+  /** Whether this configuration is one of ours (shipped or prototype). */
+  public boolean ours() {
+    return role == Role.ELASTIC || role == Role.VARIANT;
+  }
+
+  /** The configurations on the memory/speed frontier, in declaration order. */
+  public static List<IntIntMaps> frontier() {
+    return Arrays.stream(values()).filter(m -> m.role != Role.EXTRA).toList();
+  }
+
   private static final class Elastic implements Map {
-    private final ElasticIntIntMap map = new ElasticIntIntMap();
+    private final ElasticIntIntMap map;
+
+    Elastic(ElasticIntIntMap map) {
+      this.map = map;
+    }
+
+    /** Grows from the default constructor's initial size, at another delta. */
+    Elastic(double delta) {
+      this(new ElasticIntIntMap(Arguments.DEFAULT_EXPECTED_SIZE, delta));
+    }
 
     @Override
     public void put(int key, int value) {
@@ -83,6 +148,11 @@ public enum IntIntMaps {
       this.map = map;
     }
 
+    /** Grows from fastutil's default initial size, at another load factor. */
+    Fastutil(float loadFactor) {
+      this(new Int2IntOpenHashMap(Hash.DEFAULT_INITIAL_SIZE, loadFactor));
+    }
+
     @Override
     public void put(int key, int value) {
       map.put(key, value);
@@ -108,6 +178,34 @@ public enum IntIntMaps {
     private final IntIntHashMap map;
 
     Hppc(IntIntHashMap map) {
+      this.map = map;
+    }
+
+    @Override
+    public void put(int key, int value) {
+      map.put(key, value);
+    }
+
+    @Override
+    public int get(int key) {
+      return map.get(key);
+    }
+
+    @Override
+    public void remove(int key) {
+      map.remove(key);
+    }
+
+    @Override
+    public Object target() {
+      return map;
+    }
+  }
+
+  private static final class Koloboke implements Map {
+    private final HashIntIntMap map;
+
+    Koloboke(HashIntIntMap map) {
       this.map = map;
     }
 

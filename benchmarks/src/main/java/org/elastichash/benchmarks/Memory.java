@@ -1,8 +1,13 @@
 package org.elastichash.benchmarks;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
@@ -16,6 +21,49 @@ public final class Memory {
 
   /** One measurement. */
   public record Point(String family, String impl, int size, double bytesPerEntry) {}
+
+  /**
+   * Bytes per entry of one int -> int configuration grown from empty: average, worst and best over
+   * a sweep of sizes, and the figure at each benchmark size.
+   */
+  public record Footprint(
+      IntIntMaps impl,
+      double average,
+      double worst,
+      double best,
+      List<Point> sweep,
+      Map<Integer, Double> atSize) {}
+
+  /**
+   * Grows one map per configuration through the sweep sizes and the benchmark sizes together, so
+   * that both come from the same map; only the sweep sizes enter the average, worst and best.
+   */
+  public static List<Footprint> footprints(
+      int[] sweepSizes, int[] benchmarkSizes, List<IntIntMaps> impls) {
+    int[] all =
+        IntStream.concat(IntStream.of(sweepSizes), IntStream.of(benchmarkSizes))
+            .distinct()
+            .sorted()
+            .toArray();
+    Set<Integer> sweep = IntStream.of(sweepSizes).boxed().collect(Collectors.toSet());
+    Set<Integer> benchmark = IntStream.of(benchmarkSizes).boxed().collect(Collectors.toSet());
+    List<Footprint> footprints = new ArrayList<>();
+    for (IntIntMaps impl : impls) {
+      List<Point> points = intInt(all, List.of(impl));
+      List<Point> swept = points.stream().filter(p -> sweep.contains(p.size())).toList();
+      Map<Integer, Double> atSize = new TreeMap<>();
+      for (Point p : points) {
+        if (benchmark.contains(p.size())) {
+          atSize.put(p.size(), p.bytesPerEntry());
+        }
+      }
+      DoubleSummaryStatistics stats =
+          swept.stream().mapToDouble(Point::bytesPerEntry).summaryStatistics();
+      footprints.add(
+          new Footprint(impl, stats.getAverage(), stats.getMax(), stats.getMin(), swept, atSize));
+    }
+    return footprints;
+  }
 
   static long bytes(Object map) {
     return GraphLayout.parseInstance(map).totalSize();

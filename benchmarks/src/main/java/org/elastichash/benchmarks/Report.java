@@ -23,16 +23,23 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The benchmark report, the project's main job: the paper's probe table, bytes per entry with JOL,
- * and JMH timings of every map against its peers, side by side in one run and given as ratios to
- * fastutil. Writes {@code report.md} and SVG charts, and prints the summary.
+ * The benchmark report, the project's main job: the memory/speed frontier of int -> int maps (JOL
+ * bytes per entry against JMH nanoseconds per operation, every configuration of {@link
+ * IntIntMaps#frontier()}), the targets against fastutil, the paper's probe table, and bytes per
+ * entry over growth, all from one run. Writes {@code report.md} and SVG charts, and prints the
+ * targets.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.elastichash.benchmarks.Report [--full] [--out DIR]
+ * java -cp benchmarks/target/benchmarks.jar org.elastichash.benchmarks.Report
+ *     [--full] [--out DIR] [--points NAME,NAME,...]
  * </pre>
  *
- * <p>The quick profile (default) takes under ten minutes on two cores; {@code --full} runs the
- * whole matrix of maps, sizes up to 10^7 and key patterns, for hours.
+ * <p>The quick profile (default) takes under ten minutes on two cores: the frontier at 10^3 (hits),
+ * 10^5 and 10^7, the targets, and the elastic map's key patterns. {@code --full} adds Eclipse
+ * Collections, Agrona, {@code java.util.HashMap}, the long -> Object and String -> Object maps,
+ * every size and key pattern, with longer iterations: hours. {@code --points} restricts the
+ * frontier to the named {@link IntIntMaps} constants (the targets' configurations are always kept),
+ * to try a new point quickly.
  */
 public final class Report {
 
@@ -44,23 +51,43 @@ public final class Report {
       return String.format(
           Locale.ROOT, "%s.%s %s size=%d keys=%s", benchmark, method, impl, size, keys);
     }
+
+    boolean intInt() {
+      return benchmark.equals("IntIntBenchmark");
+    }
   }
 
-  /** A measured job: nanoseconds per key operation, with the JMH error scaled alike. */
-  record Timing(Job job, double nanos, double error) {}
+  /** A measured job: nanoseconds per key operation, with the JMH 99.9% error scaled alike. */
+  record Timing(Job job, double nanos, double error) {
+    double relativeError() {
+      return error / nanos;
+    }
+  }
 
-  private static final String[] METHODS = {"insert", "getHit", "getMiss", "churn"};
+  /** Warmup and measurement of one fork. */
+  record Iterations(int warmups, int warmupMillis, int measurements, int measurementMillis) {}
+
+  static final String[] METHODS = {"getHit", "getMiss", "insert", "churn"};
+  static final int[] SIZES = {1_000, 100_000, 10_000_000};
+
+  /** The configurations the targets compare: always measured, whatever {@code --points} says. */
+  static final List<IntIntMaps> TARGET_POINTS =
+      List.of(IntIntMaps.ELASTIC, IntIntMaps.FASTUTIL, IntIntMaps.FASTUTIL_LOAD_0875);
 
   /**
    * Runs the report.
    *
-   * @param args {@code --full} for the whole matrix, {@code --out DIR} for the output directory
+   * @param args {@code --full} for the whole matrix, {@code --out DIR} for the output directory,
+   *     {@code --points A,B} for a subset of the frontier
    */
   public static void main(String[] args) throws IOException, RunnerException {
     List<String> arguments = Arrays.asList(args);
     boolean full = arguments.contains("--full");
     int outIndex = arguments.indexOf("--out");
     Path out = Path.of(outIndex >= 0 ? args[outIndex + 1] : "benchmarks/target/report");
+    int pointsIndex = arguments.indexOf("--points");
+    List<IntIntMaps> frontier =
+        pointsIndex >= 0 ? chosenPoints(args[pointsIndex + 1]) : IntIntMaps.frontier();
     Files.createDirectories(out);
     long start = System.nanoTime();
 
@@ -72,25 +99,21 @@ public final class Report {
     List<ProbeTable.Row> probes = ProbeTable.measure(deltas);
     System.out.printf("[probes] done in %.0f s%n", seconds(start));
 
-    System.out.println("[memory] JOL bytes per entry ...");
-    int[] sizes = {1_000, 100_000, 10_000_000};
-    List<IntIntMaps> primitiveIntInt =
-        Arrays.stream(IntIntMaps.values()).filter(m -> m != IntIntMaps.JDK).toList();
-    List<Memory.Point> memory = new ArrayList<>();
-    memory.addAll(Memory.intInt(sizes, primitiveIntInt));
-    memory.addAll(Memory.intInt(new int[] {1_000, 100_000}, List.of(IntIntMaps.JDK)));
-    // JOL walks every entry and box of a java.util.HashMap: 10^7 of them only in the full profile.
-    int[] boxedSizes = full ? sizes : new int[] {1_000, 100_000};
-    List<LongObjectMaps> primitiveLongObject =
-        Arrays.stream(LongObjectMaps.values()).filter(m -> m != LongObjectMaps.JDK).toList();
-    memory.addAll(Memory.longObject(sizes, primitiveLongObject));
-    memory.addAll(Memory.longObject(boxedSizes, List.of(LongObjectMaps.JDK)));
-    memory.addAll(Memory.objectObject(boxedSizes, List.of(ObjectObjectMaps.values())));
+    System.out.println("[memory] JOL bytes per entry over growth ...");
+    List<IntIntMaps> swept = new ArrayList<>(frontier);
+    if (full) {
+      swept.add(IntIntMaps.ECLIPSE);
+      swept.add(IntIntMaps.AGRONA);
+    }
     int[] sweepSizes = Memory.logSpaced(10_000, 10_000_000, 30);
-    List<Memory.Point> sweep = Memory.intInt(sweepSizes, primitiveIntInt);
+    Map<IntIntMaps, Memory.Footprint> footprints = new LinkedHashMap<>();
+    for (Memory.Footprint f : Memory.footprints(sweepSizes, SIZES, swept)) {
+      footprints.put(f.impl(), f);
+    }
+    List<Memory.Point> otherMemory = full ? otherMemory() : List.of();
     System.out.printf("[memory] done in %.0f s%n", seconds(start));
 
-    List<Job> jobs = full ? fullJobs() : quickJobs();
+    List<Job> jobs = full ? fullJobs(frontier) : quickJobs(frontier);
     List<Timing> timings = new ArrayList<>();
     for (int i = 0; i < jobs.size(); i++) {
       Job job = jobs.get(i);
@@ -98,47 +121,58 @@ public final class Report {
       Timing timing = run(job, full);
       timings.add(timing);
       System.out.printf(
-          Locale.ROOT, "%.2f ns/op (%.0f s elapsed)%n", timing.nanos(), seconds(start));
+          Locale.ROOT,
+          "%.2f ns/op ± %.0f%% (%.0f s elapsed)%n",
+          timing.nanos(),
+          100 * timing.relativeError(),
+          seconds(start));
     }
 
-    String summary = summary(timings);
+    Results results = new Results(timings, footprints, frontier);
+    String targets = Targets.markdown(results);
     String markdown =
-        markdown(full, summary, timings, memory, sweepSizes, sweep, probes, seconds(start));
+        markdown(full, results, targets, otherMemory, sweepSizes, probes, seconds(start));
     Files.writeString(out.resolve("report.md"), markdown);
-    writeCharts(out, timings, sweep, probes);
+    writeCharts(out, results, probes);
     System.out.println();
-    System.out.println(summary);
+    System.out.println(targets);
     System.out.printf(
         "Report written to %s/report.md in %.1f minutes.%n",
         out.toAbsolutePath(), seconds(start) / 60);
+  }
+
+  private static List<IntIntMaps> chosenPoints(String names) {
+    Set<IntIntMaps> chosen = new LinkedHashSet<>();
+    for (String name : names.split(",")) {
+      chosen.add(IntIntMaps.valueOf(name.trim()));
+    }
+    chosen.addAll(TARGET_POINTS);
+    return IntIntMaps.frontier().stream().filter(chosen::contains).toList();
   }
 
   private static double seconds(long start) {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  static List<Job> quickJobs() {
+  /**
+   * The frontier (hits at every size; misses, inserts and churn from 10^5), the 10^3 runs the
+   * targets need, and the elastic default's key patterns at 10^5.
+   */
+  static List<Job> quickJobs(List<IntIntMaps> frontier) {
     List<Job> jobs = new ArrayList<>();
-    for (String method : METHODS) {
-      for (int size : new int[] {1_000, 100_000}) {
-        for (IntIntMaps impl : IntIntMaps.values()) {
+    for (int size : SIZES) {
+      for (String method : METHODS) {
+        boolean onFrontier = size > 1_000 || method.equals("getHit");
+        List<IntIntMaps> impls =
+            onFrontier ? frontier : List.of(IntIntMaps.ELASTIC, IntIntMaps.FASTUTIL);
+        for (IntIntMaps impl : impls) {
           jobs.add(new Job("IntIntBenchmark", method, impl.name(), size, Keys.RANDOM));
         }
       }
     }
     for (Keys keys : new Keys[] {Keys.SEQUENTIAL, Keys.MULTIPLES_OF_1024}) {
-      for (String method : new String[] {"getHit", "insert"}) {
-        for (IntIntMaps impl : new IntIntMaps[] {IntIntMaps.ELASTIC, IntIntMaps.FASTUTIL}) {
-          jobs.add(new Job("IntIntBenchmark", method, impl.name(), 100_000, keys));
-        }
-      }
-    }
-    for (String method : new String[] {"insert", "getHit", "getMiss"}) {
-      for (LongObjectMaps impl : LongObjectMaps.values()) {
-        jobs.add(new Job("LongObjectBenchmark", method, impl.name(), 100_000, Keys.RANDOM));
-      }
-      for (ObjectObjectMaps impl : ObjectObjectMaps.values()) {
-        jobs.add(new Job("ObjectObjectBenchmark", method, impl.name(), 100_000, Keys.RANDOM));
+      for (String method : METHODS) {
+        jobs.add(new Job("IntIntBenchmark", method, IntIntMaps.ELASTIC.name(), 100_000, keys));
       }
     }
     for (String impl : new String[] {"ELASTIC", "JDK"}) {
@@ -147,13 +181,21 @@ public final class Report {
     return jobs;
   }
 
-  static List<Job> fullJobs() {
+  /**
+   * Every size, operation and key pattern for the frontier, the extra peers and the object maps.
+   */
+  static List<Job> fullJobs(List<IntIntMaps> frontier) {
+    List<IntIntMaps> intInt = new ArrayList<>(frontier);
+    Arrays.stream(IntIntMaps.values())
+        .filter(m -> m.role() == IntIntMaps.Role.EXTRA)
+        .forEach(intInt::add);
     List<Job> jobs = new ArrayList<>();
     for (Keys keys : Keys.values()) {
-      for (int size : new int[] {1_000, 100_000, 10_000_000}) {
+      for (int size : SIZES) {
         for (String method : METHODS) {
+          // An int has only 2^22 multiples of 1024: too few for 10^7 present and absent keys.
           if (!(keys == Keys.MULTIPLES_OF_1024 && size == 10_000_000)) {
-            for (IntIntMaps impl : IntIntMaps.values()) {
+            for (IntIntMaps impl : intInt) {
               jobs.add(new Job("IntIntBenchmark", method, impl.name(), size, keys));
             }
           }
@@ -169,16 +211,49 @@ public final class Report {
     return jobs;
   }
 
-  /** Heap per fork: fixed (-Xms = -Xmx) and pre-touched, sized to the benchmark. */
+  /** The long -> Object and String -> Object footprints of the full profile. */
+  private static List<Memory.Point> otherMemory() {
+    List<Memory.Point> memory = new ArrayList<>();
+    memory.addAll(Memory.intInt(new int[] {1_000, 100_000}, List.of(IntIntMaps.JDK)));
+    List<LongObjectMaps> primitiveLongObject =
+        Arrays.stream(LongObjectMaps.values()).filter(m -> m != LongObjectMaps.JDK).toList();
+    memory.addAll(Memory.longObject(SIZES, primitiveLongObject));
+    memory.addAll(Memory.longObject(SIZES, List.of(LongObjectMaps.JDK)));
+    memory.addAll(Memory.objectObject(SIZES, List.of(ObjectObjectMaps.values())));
+    return memory;
+  }
+
+  /**
+   * Heap per fork: fixed (-Xms = -Xmx) and pre-touched, sized to the benchmark. An int map fork at
+   * 10^7 holds under 1 GiB (keys, lookup orders, the map, and an insert's old and new arrays); 3
+   * GiB leaves room, and touching a fourth GiB costs about 1.5 s more per fork here.
+   */
   static String heap(Job job) {
+    boolean boxed = job.impl().equals("JDK") || !job.intInt();
     if (job.size() >= 10_000_000) {
-      return job.benchmark().equals("IntIntBenchmark") ? "6g" : "10g";
+      return boxed ? "10g" : "3g";
     }
     return job.size() >= 1_000_000 ? "3g" : "1g";
   }
 
+  /**
+   * Iterations of one fork. A 10^7 insert is one invocation per iteration (a second or more);
+   * everything else makes many short iterations, because JMH's 99.9% error shrinks with their
+   * number (Student's t at n - 1 degrees of freedom, over the square root of n) far more than with
+   * their length.
+   */
+  static Iterations iterations(Job job, boolean full) {
+    if (job.size() >= 1_000_000 && job.method().equals("insert")) {
+      // The first invocation is typical here (fixed, pre-touched heap; compilation is done
+      // after a few thousand of its 10^7 puts), so the quick profile measures it too.
+      return full ? new Iterations(2, 1, 10, 1) : new Iterations(0, 1, 7, 1);
+    }
+    return full ? new Iterations(3, 500, 15, 500) : new Iterations(3, 100, 12, 100);
+  }
+
   static Timing run(Job job, boolean full) throws RunnerException {
     String heap = heap(job);
+    Iterations it = iterations(job, full);
     Options options =
         new OptionsBuilder()
             .include(
@@ -187,19 +262,122 @@ public final class Report {
             .param("size", String.valueOf(job.size()))
             .param("keys", job.keys().name())
             .forks(1)
-            .warmupIterations(full ? 3 : 2)
-            .warmupTime(TimeValue.milliseconds(full ? 1000 : 300))
-            .measurementIterations(full ? 5 : 3)
-            .measurementTime(TimeValue.milliseconds(full ? 1000 : 300))
+            .warmupIterations(it.warmups())
+            .warmupTime(TimeValue.milliseconds(it.warmupMillis()))
+            .measurementIterations(it.measurements())
+            .measurementTime(TimeValue.milliseconds(it.measurementMillis()))
             .jvmArgsAppend("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch")
             .verbosity(VerboseMode.SILENT)
             .shouldFailOnError(true)
             .build();
     RunResult result = new Runner(options).runSingle();
-    int operations = IntIntBenchmark.operations(job.method(), job.size());
+    int operations =
+        switch (job.benchmark()) {
+          case "IntIntBenchmark" -> IntIntBenchmark.operations(job.method(), job.size());
+          // String -> Object counts its operations like long -> Object.
+          default -> LongObjectBenchmark.operations(job.method(), job.size());
+        };
     double score = result.getPrimaryResult().getScore() / operations;
     double error = result.getPrimaryResult().getScoreError() / operations;
     return new Timing(job, score, Double.isNaN(error) ? 0 : error);
+  }
+
+  /** The measurements of one run, looked up by what they measured. */
+  static final class Results {
+    final List<Timing> timings;
+    final Map<IntIntMaps, Memory.Footprint> footprints;
+    final List<IntIntMaps> frontier;
+
+    Results(
+        List<Timing> timings,
+        Map<IntIntMaps, Memory.Footprint> footprints,
+        List<IntIntMaps> frontier) {
+      this.timings = timings;
+      this.footprints = footprints;
+      this.frontier = frontier;
+    }
+
+    /** The int -> int timing of {@code impl}, or null if the run did not measure it. */
+    Timing intInt(IntIntMaps impl, String method, int size, Keys keys) {
+      for (Timing t : timings) {
+        Job j = t.job();
+        if (j.intInt()
+            && j.impl().equals(impl.name())
+            && j.method().equals(method)
+            && j.size() == size
+            && j.keys() == keys) {
+          return t;
+        }
+      }
+      return null;
+    }
+
+    /** The frontier points measured for one operation and size, with random keys. */
+    List<Point> points(String method, int size) {
+      List<Point> points = new ArrayList<>();
+      for (IntIntMaps impl : frontier) {
+        Timing t = intInt(impl, method, size, Keys.RANDOM);
+        Memory.Footprint f = footprints.get(impl);
+        if (t != null && f != null) {
+          points.add(new Point(impl, f, t));
+        }
+      }
+      return points;
+    }
+  }
+
+  /** One configuration on the memory/speed plane for one operation and size. */
+  record Point(IntIntMaps impl, Memory.Footprint footprint, Timing timing) {
+    double bytes() {
+      return footprint.average();
+    }
+
+    double nanos() {
+      return timing.nanos();
+    }
+
+    /** No more memory and no more time than {@code other}, and not the same point. */
+    boolean dominates(Point other) {
+      return this != other && bytes() <= other.bytes() && nanos() <= other.nanos();
+    }
+  }
+
+  /** Our points (shipped or prototype) that dominate {@code peer}. */
+  static List<Point> dominators(Point peer, List<Point> points) {
+    return points.stream().filter(p -> p.impl().ours() && p.dominates(peer)).toList();
+  }
+
+  /** Our points that no other point of ours dominates: the Pareto front, by memory. */
+  static List<Point> ourFront(List<Point> points) {
+    List<Point> ours = points.stream().filter(p -> p.impl().ours()).toList();
+    return ours.stream()
+        .filter(p -> ours.stream().noneMatch(q -> q.dominates(p)))
+        .sorted((a, b) -> Double.compare(a.bytes(), b.bytes()))
+        .toList();
+  }
+
+  /** Sizes with a frontier panel for {@code method}: where at least three points were measured. */
+  static List<Integer> frontierSizes(Results results, String method) {
+    List<Integer> sizes = new ArrayList<>();
+    for (int size : SIZES) {
+      if (results.points(method, size).size() >= 3) {
+        sizes.add(size);
+      }
+    }
+    return sizes;
+  }
+
+  static String power(int size) {
+    return "10^" + Math.round(Math.log10(size));
+  }
+
+  private static String operationName(String method) {
+    return switch (method) {
+      case "getHit" -> "get hit";
+      case "getMiss" -> "get miss";
+      case "insert" -> "insert (growing from empty)";
+      default -> "churn (remove + insert at a steady size)";
+    };
   }
 
   private static String family(String benchmark) {
@@ -208,48 +386,6 @@ public final class Report {
       case "LongObjectBenchmark" -> "long->Object";
       default -> "String->Object";
     };
-  }
-
-  /** ns per key operation per map, and the ratio of each map to fastutil, row by row. */
-  static String summary(List<Timing> timings) {
-    Map<String, Map<String, Timing>> rows = new LinkedHashMap<>();
-    Set<String> impls = new LinkedHashSet<>();
-    for (Timing t : timings) {
-      Job j = t.job();
-      String row =
-          String.format(
-              Locale.ROOT,
-              "%s | %s | %,d | %s",
-              family(j.benchmark()),
-              j.method(),
-              j.size(),
-              j.keys().name().toLowerCase(Locale.ROOT));
-      rows.computeIfAbsent(row, r -> new LinkedHashMap<>()).put(j.impl(), t);
-      impls.add(j.impl());
-    }
-    StringBuilder table = new StringBuilder();
-    table.append("| map | operation | size | keys | ");
-    table.append(
-        String.join(" | ", impls.stream().map(i -> i.toLowerCase(Locale.ROOT) + " ns").toList()));
-    table.append(" | elastic / fastutil | elastic / fastutil at equal load |\n|");
-    table.append(" --- |".repeat(4 + impls.size() + 2)).append('\n');
-    for (Map.Entry<String, Map<String, Timing>> row : rows.entrySet()) {
-      table.append("| ").append(row.getKey()).append(" | ");
-      for (String impl : impls) {
-        Timing t = row.getValue().get(impl);
-        table.append(t == null ? "" : String.format(Locale.ROOT, "%.2f", t.nanos())).append(" | ");
-      }
-      Timing elastic = row.getValue().get("ELASTIC");
-      table.append(ratio(elastic, row.getValue().get("FASTUTIL"))).append(" | ");
-      table.append(ratio(elastic, row.getValue().get("FASTUTIL_DENSE"))).append(" |\n");
-    }
-    return table.toString();
-  }
-
-  private static String ratio(Timing elastic, Timing peer) {
-    return elastic == null || peer == null
-        ? ""
-        : String.format(Locale.ROOT, "**%.2fx**", elastic.nanos() / peer.nanos());
   }
 
   static String machine() {
@@ -274,13 +410,24 @@ public final class Report {
         Runtime.getRuntime().maxMemory() / (double) (1L << 30));
   }
 
+  static String f1(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  static String f2(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+  }
+
   static String markdown(
       boolean full,
-      String summary,
-      List<Timing> timings,
-      List<Memory.Point> memory,
+      Results results,
+      String targets,
+      List<Memory.Point> otherMemory,
       int[] sweepSizes,
-      List<Memory.Point> sweep,
       List<ProbeTable.Row> probes,
       double seconds) {
     StringBuilder md = new StringBuilder();
@@ -295,92 +442,84 @@ public final class Report {
             seconds / 60,
             ManagementFactory.getRuntimeMXBean().getInputArguments()));
     md.append(
-        "Every timing is nanoseconds per key operation, from one JMH fork per map, size and key"
-            + " pattern, all in this one run; compare ratios, not absolute times (the machine is"
-            + " shared and noisy). Each fork runs with a fixed heap (`-Xms` = `-Xmx`: 1g up to"
-            + " 10^5 entries, 6-10g at 10^7) and `-XX:+AlwaysPreTouch`, because the first touch"
-            + " of a memory page costs about 10 microseconds on these machines and would swamp"
-            + " small insert benchmarks. Maps are default-constructed; `insert` includes growth;"
-            + " `churn` removes a key and inserts a fresh one at a steady size."
-            + (full
-                ? " Warmup 3 x 1 s, measurement 5 x 1 s."
-                : " Quick profile: warmup 2 x 0.3 s, measurement 3 x 0.3 s, so errors are wide.")
-            + "\n\n");
+        "Every timing is nanoseconds per key operation from one JMH fork per configuration,"
+            + " operation, size and key pattern, all in this one run (one configuration per fork,"
+            + " so call sites stay monomorphic); compare ratios, not absolute times, across runs."
+            + " Forks run with a fixed, pre-touched heap (`-Xms` = `-Xmx`, `-XX:+AlwaysPreTouch`:"
+            + " 1 GiB up to 10^5 entries, 3 GiB for int maps at 10^7), because the first touch of"
+            + " a memory page costs about 10 microseconds on these machines. Maps grow from their"
+            + " default (smallest) initial size; `insert` fills a new map from empty, growth"
+            + " included; `get hit` and `get miss` look up present and absent random keys (at"
+            + " 10^7 a slice of 10^6 of them per invocation, the next slice each time, each slice"
+            + " spread over the whole insertion order); `churn`"
+            + " removes a key and inserts a fresh one at a steady size. Iterations: "
+            + iterationsText(full)
+            + ". `±` is JMH's 99.9% confidence half-width over the measurement iterations.\n\n");
+    errorSummary(md, results.timings);
+
+    md.append("## Targets\n\n").append(targets).append('\n');
+
+    md.append("## The memory/speed frontier (int->int, random keys)\n\n");
     md.append(
-        "## Time per operation (ratios to fastutil in the last columns)\n\n"
-            + "`fastutil_dense` and `hppc_dense` are fastutil and HPPC with load factor"
-            + " `1 - delta` = "
-            + IntIntMaps.DENSE_LOAD_FACTOR
-            + ", the elastic map's default load limit: the equal-memory comparison.\n\n");
-    md.append(summary).append('\n');
-    md.append(
-        "Reading these numbers: the forks use the JVM's default collector, G1, whose regions are"
-            + " 1 MiB in a 1 GiB heap; an array of half a region or more is a humongous"
-            + " allocation, slow to make and to reclaim. A default-constructed peer that grows"
-            + " to 10^5 entries allocates such arrays at each doubling, while an elastic map"
-            + " allocates one segment at a time. That, not probing, explains most of the"
-            + " long->Object and String->Object insert ratios below 1. Lookups show the cost"
-            + " of the elastic layout at its higher load: a hit inspects 1.7 groups on average"
-            + " and a miss 1.5, each a control-word load, a SWAR match and often a branch"
-            + " misprediction, where a linear-probing map at load 0.4 to 0.75 usually finds or"
-            + " rules out the key with one or two adjacent slot loads. At equal load (the"
-            + " `_dense` columns) linear probing's misses and churn degrade and the elastic map"
-            + " catches up at 10^5.\n\n");
-    md.append("![int->int ns per operation](int-int-time.svg)\n\n");
-    md.append("JMH error (99.9%) per row, ns: ");
-    md.append(
-        timings.stream()
-            .map(t -> String.format(Locale.ROOT, "%s %.2f", t.job().label(), t.error()))
-            .collect(Collectors.joining("; ")));
-    md.append(collidingKeys(timings));
-    md.append("\n\n## Memory: bytes per entry (JOL)\n\n");
-    md.append(
-        "The whole object graph of each map filled with random keys, divided by its size; values"
-            + " are one shared object and String keys are not counted. Elastic maps allocate a"
-            + " segment when the batch schedule first reaches it, so a map just past a doubling"
-            + " holds less than twice its previous size.\n\n");
-    Map<String, Map<String, Map<Integer, Double>>> byFamily = new LinkedHashMap<>();
-    for (Memory.Point p : memory) {
-      byFamily
-          .computeIfAbsent(p.family(), f -> new LinkedHashMap<>())
-          .computeIfAbsent(p.impl(), i -> new LinkedHashMap<>())
-          .put(p.size(), p.bytesPerEntry());
-    }
-    md.append(
-        "| map | implementation | 1,000 | 100,000 | 10,000,000 |\n| --- | --- | --- | --- | --- |\n");
-    for (var family : byFamily.entrySet()) {
-      for (var impl : family.getValue().entrySet()) {
-        md.append("| ")
-            .append(family.getKey())
-            .append(" | ")
-            .append(impl.getKey().toLowerCase(Locale.ROOT));
-        for (int size : new int[] {1_000, 100_000, 10_000_000}) {
-          Double b = impl.getValue().get(size);
-          md.append(" | ").append(b == null ? "" : String.format(Locale.ROOT, "%.1f", b));
-        }
-        md.append(" |\n");
+        "Each configuration is one point: x is its bytes per entry (JOL, the whole object graph"
+            + " divided by the entries) **averaged over growth**, over "
+            + sweepSizes.length
+            + " log-spaced sizes from 10^4 to 10^7, each map grown from empty by inserting random"
+            + " keys; y is its time per operation. The aim: for every peer an elastic point with no"
+            + " more memory and no more time. Peers drawn hollow are dominated by one of our"
+            + " points; the dashed red staircase bounds the region our points dominate. The"
+            + " tables give the worst size of the sweep and the bytes per entry at the benchmark's"
+            + " own size beside the average.\n\n");
+    for (String method : METHODS) {
+      List<Integer> sizes = frontierSizes(results, method);
+      if (sizes.isEmpty()) {
+        continue;
+      }
+      md.append("### ").append(operationName(method)).append("\n\n");
+      md.append(String.format("![%s frontier](frontier-%s.svg)%n%n", method, method));
+      md.append(
+          "*x: bytes per entry averaged over growth from 10^4 to 10^7; y: ns per "
+              + operationName(method)
+              + "; one panel per size.*\n\n");
+      for (int size : sizes) {
+        frontierTable(md, results, method, size);
       }
     }
+
+    otherTimings(md, results);
+    md.append(collidingKeys(results.timings)).append("\n\n");
+
+    md.append("## Memory: bytes per entry over growth (JOL)\n\n");
     md.append(
-        "\nint->int over 30 log-spaced sizes from 10^4 to 10^7 (growth makes a saw-tooth):\n\n");
+        "Each int->int map grown from empty by inserting random keys, measured at "
+            + sweepSizes.length
+            + " log-spaced sizes from 10^4 to 10^7 (average, worst and best over them) and at the"
+            + " benchmark sizes. Growth makes a saw-tooth: a map just past a doubling is at its"
+            + " worst. Elastic maps allocate a segment when the batch schedule first reaches"
+            + " it.\n\n");
     md.append(
-        "| implementation | average bytes/entry | worst | best |\n| --- | --- | --- | --- |\n");
-    Map<String, List<Double>> sweepByImpl = new LinkedHashMap<>();
-    for (Memory.Point p : sweep) {
-      sweepByImpl.computeIfAbsent(p.impl(), i -> new ArrayList<>()).add(p.bytesPerEntry());
+        "| configuration | average | worst | best | at 10^3 | at 10^5 | at 10^7 |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- |\n");
+    for (Memory.Footprint f : results.footprints.values()) {
+      md.append("| ")
+          .append(f.impl().label())
+          .append(" | ")
+          .append(f1(f.average()))
+          .append(" | ")
+          .append(f1(f.worst()))
+          .append(" | ")
+          .append(f1(f.best()));
+      for (int size : SIZES) {
+        Double b = f.atSize().get(size);
+        md.append(" | ").append(b == null ? "" : f1(b));
+      }
+      md.append(" |\n");
     }
-    for (var e : sweepByImpl.entrySet()) {
-      List<Double> v = e.getValue();
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %.1f | %.1f | %.1f |%n",
-              e.getKey().toLowerCase(Locale.ROOT),
-              v.stream().mapToDouble(d -> d).average().orElse(0),
-              v.stream().mapToDouble(d -> d).max().orElse(0),
-              v.stream().mapToDouble(d -> d).min().orElse(0)));
+    md.append("\n![bytes per entry over growth](memory.svg)\n\n");
+    if (!otherMemory.isEmpty()) {
+      otherMemoryTable(md, otherMemory);
     }
-    md.append("\n![bytes per entry](memory.svg)\n\n");
+
     md.append("## The paper's probe table\n\n");
     md.append(
         "A table of about 2^20 slots filled to 1 - delta, 3 seeds. *worst* is the largest"
@@ -409,6 +548,186 @@ public final class Report {
     return md.toString();
   }
 
+  private static String iterationsText(boolean full) {
+    Iterations usual =
+        iterations(new Job("IntIntBenchmark", "getHit", "ELASTIC", 100_000, Keys.RANDOM), full);
+    Iterations largeInsert =
+        iterations(new Job("IntIntBenchmark", "insert", "ELASTIC", 10_000_000, Keys.RANDOM), full);
+    return String.format(
+        Locale.ROOT,
+        "warmup %d x %d ms and measurement %d x %d ms, except insert at 10^7: %d warmup and %d"
+            + " measured invocations (one per iteration)",
+        usual.warmups(),
+        usual.warmupMillis(),
+        usual.measurements(),
+        usual.measurementMillis(),
+        largeInsert.warmups(),
+        largeInsert.measurements());
+  }
+
+  private static void errorSummary(StringBuilder md, List<Timing> timings) {
+    List<Timing> wide = timings.stream().filter(t -> t.relativeError() >= 0.10).toList();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%d of %d timings have a 99.9%% error under 10%% of their score",
+            timings.size() - wide.size(),
+            timings.size()));
+    if (wide.isEmpty()) {
+      md.append(".\n\n");
+    } else {
+      md.append("; the others: ")
+          .append(
+              wide.stream()
+                  .map(
+                      t ->
+                          String.format(
+                              Locale.ROOT,
+                              "%s %s %s %s (±%s)",
+                              t.job().impl().toLowerCase(Locale.ROOT),
+                              t.job().method(),
+                              power(t.job().size()),
+                              t.job().keys().name().toLowerCase(Locale.ROOT),
+                              percent(t.relativeError())))
+                  .collect(Collectors.joining(", ")))
+          .append(".\n\n");
+    }
+  }
+
+  private static void frontierTable(StringBuilder md, Results results, String method, int size) {
+    List<Point> points = results.points(method, size);
+    md.append(String.format("**%s, %s entries**%n%n", operationName(method), power(size)));
+    md.append(
+        "| configuration | bytes/entry, average over growth | worst | at "
+            + power(size)
+            + " | ns/op | ± ns | ± % | frontier |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    List<Point> front = ourFront(points);
+    for (Point p : points) {
+      String verdict;
+      if (p.impl().ours()) {
+        verdict = front.contains(p) ? "on our front" : "behind our front";
+      } else {
+        List<Point> by = dominators(p, points);
+        verdict =
+            by.isEmpty()
+                ? "**not dominated**"
+                : "dominated by "
+                    + by.stream().map(q -> q.impl().label()).collect(Collectors.joining(", "));
+      }
+      Double atSize = p.footprint().atSize().get(size);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s%s | %.1f | %.1f | %s | %.2f | %.2f | %s | %s |%n",
+              p.impl().label(),
+              p.impl() == IntIntMaps.ELASTIC || p.impl() == IntIntMaps.FASTUTIL ? " (default)" : "",
+              p.bytes(),
+              p.footprint().worst(),
+              atSize == null ? "" : f1(atSize),
+              p.nanos(),
+              p.timing().error(),
+              percent(p.timing().relativeError()),
+              verdict));
+    }
+    long peers = points.stream().filter(p -> p.impl().role() == IntIntMaps.Role.PEER).count();
+    long dominated =
+        points.stream()
+            .filter(p -> p.impl().role() == IntIntMaps.Role.PEER)
+            .filter(p -> !dominators(p, points).isEmpty())
+            .count();
+    md.append(String.format(Locale.ROOT, "%nDominated peers: %d of %d.%n%n", dominated, peers));
+  }
+
+  /** Timings outside the frontier tables: the 10^3 target runs, key patterns, full extras. */
+  private static void otherTimings(StringBuilder md, Results results) {
+    List<Timing> rest = new ArrayList<>();
+    for (Timing t : results.timings) {
+      Job j = t.job();
+      boolean inFrontierTable =
+          j.intInt()
+              && j.keys() == Keys.RANDOM
+              && frontierSizes(results, j.method()).contains(j.size())
+              && results.frontier.stream().anyMatch(m -> m.name().equals(j.impl()));
+      if (!inFrontierTable) {
+        rest.add(t);
+      }
+    }
+    if (rest.isEmpty()) {
+      return;
+    }
+    md.append("## Other timings\n\n");
+    md.append(
+        "Timings not in the frontier tables, with the ratio to fastutil's default map of the same"
+            + " row where it was measured.\n\n");
+    md.append(
+        "| map | operation | size | keys | configuration | ns/op | ± ns | ± % | / fastutil |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    for (Timing t : rest) {
+      Job j = t.job();
+      Timing fastutil = null;
+      for (Timing u : results.timings) {
+        Job k = u.job();
+        if (k.benchmark().equals(j.benchmark())
+            && k.method().equals(j.method())
+            && k.size() == j.size()
+            && k.keys() == j.keys()
+            && k.impl().equals("FASTUTIL")) {
+          fastutil = u;
+        }
+      }
+      String name = j.impl().toLowerCase(Locale.ROOT);
+      if (j.intInt()) {
+        name = IntIntMaps.valueOf(j.impl()).label();
+      }
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,d | %s | %s | %.2f | %.2f | %s | %s |%n",
+              family(j.benchmark()),
+              j.method(),
+              j.size(),
+              j.keys().name().toLowerCase(Locale.ROOT),
+              name,
+              t.nanos(),
+              t.error(),
+              percent(t.relativeError()),
+              fastutil == null
+                  ? ""
+                  : String.format(Locale.ROOT, "%.2fx", t.nanos() / fastutil.nanos())));
+    }
+    md.append('\n');
+  }
+
+  private static void otherMemoryTable(StringBuilder md, List<Memory.Point> memory) {
+    md.append(
+        "Other maps at the benchmark sizes (values are one shared object; String keys are not"
+            + " counted):\n\n");
+    Map<String, Map<String, Map<Integer, Double>>> byFamily = new LinkedHashMap<>();
+    for (Memory.Point p : memory) {
+      byFamily
+          .computeIfAbsent(p.family(), f -> new LinkedHashMap<>())
+          .computeIfAbsent(p.impl(), i -> new LinkedHashMap<>())
+          .put(p.size(), p.bytesPerEntry());
+    }
+    md.append(
+        "| map | implementation | 1,000 | 100,000 | 10,000,000 |\n| --- | --- | --- | --- | --- |\n");
+    for (var family : byFamily.entrySet()) {
+      for (var impl : family.getValue().entrySet()) {
+        md.append("| ")
+            .append(family.getKey())
+            .append(" | ")
+            .append(impl.getKey().toLowerCase(Locale.ROOT));
+        for (int size : SIZES) {
+          Double b = impl.getValue().get(size);
+          md.append(" | ").append(b == null ? "" : f1(b));
+        }
+        md.append(" |\n");
+      }
+    }
+    md.append('\n');
+  }
+
   /** The hash-flooding section: colliding String keys, the elastic map beside HashMap. */
   static String collidingKeys(List<Timing> timings) {
     Map<String, Timing> byImpl = new LinkedHashMap<>();
@@ -422,7 +741,7 @@ public final class Report {
     }
     return String.format(
         Locale.ROOT,
-        "\n\n## Hash flooding: %,d Strings with one hash code%n%n"
+        "## Hash flooding: %,d Strings with one hash code%n%n"
             + "Put, get and remove of each key in a default-constructed map (`CollidingKeysBenchmark`),"
             + " ns per key for the three: HashMap keeps such a bin as a tree, the elastic map"
             + " redirects the keys past %d on one probe run into its collision index.%n%n"
@@ -435,18 +754,24 @@ public final class Report {
         elastic.nanos() / jdk.nanos());
   }
 
-  static void writeCharts(
-      Path out, List<Timing> timings, List<Memory.Point> sweep, List<ProbeTable.Row> probes)
+  static void writeCharts(Path out, Results results, List<ProbeTable.Row> probes)
       throws IOException {
+    for (String method : METHODS) {
+      List<Integer> sizes = frontierSizes(results, method);
+      if (!sizes.isEmpty()) {
+        Files.writeString(
+            out.resolve("frontier-" + method + ".svg"), frontierChart(results, method, sizes));
+      }
+    }
+
     List<Timing> intInt =
-        timings.stream()
-            .filter(t -> t.job().benchmark().equals("IntIntBenchmark"))
-            .filter(t -> t.job().keys() == Keys.RANDOM)
+        results.timings.stream()
+            .filter(t -> t.job().intInt() && t.job().keys() == Keys.RANDOM)
             .toList();
     List<String> categories = new ArrayList<>();
     List<String> impls = new ArrayList<>();
     for (Timing t : intInt) {
-      String category = t.job().method() + " " + shortSize(t.job().size());
+      String category = t.job().method() + "\n" + power(t.job().size());
       if (!categories.contains(category)) {
         categories.add(category);
       }
@@ -456,7 +781,7 @@ public final class Report {
     }
     double[][] values = new double[categories.size()][impls.size()];
     for (Timing t : intInt) {
-      values[categories.indexOf(t.job().method() + " " + shortSize(t.job().size()))][
+      values[categories.indexOf(t.job().method() + "\n" + power(t.job().size()))][
               impls.indexOf(t.job().impl())] =
           t.nanos();
     }
@@ -466,25 +791,25 @@ public final class Report {
             "int->int maps, random keys: ns per operation (log scale)",
             "ns per operation",
             categories,
-            impls.stream().map(i -> i.toLowerCase(Locale.ROOT)).toList(),
+            impls.stream().map(i -> IntIntMaps.valueOf(i).label()).toList(),
             values));
 
-    Map<String, List<Memory.Point>> byImpl = new LinkedHashMap<>();
-    for (Memory.Point p : sweep) {
-      byImpl.computeIfAbsent(p.impl(), i -> new ArrayList<>()).add(p);
-    }
     List<Svg.Series> memorySeries = new ArrayList<>();
-    for (var e : byImpl.entrySet()) {
+    for (Memory.Footprint f : results.footprints.values()) {
       memorySeries.add(
           new Svg.Series(
-              e.getKey().toLowerCase(Locale.ROOT),
-              e.getValue().stream().mapToDouble(Memory.Point::size).toArray(),
-              e.getValue().stream().mapToDouble(Memory.Point::bytesPerEntry).toArray()));
+              f.impl().label(),
+              f.sweep().stream().mapToDouble(Memory.Point::size).toArray(),
+              f.sweep().stream().mapToDouble(Memory.Point::bytesPerEntry).toArray()));
     }
     Files.writeString(
         out.resolve("memory.svg"),
         Svg.lines(
-            "int->int maps: bytes per entry", "entries", "bytes per entry", memorySeries, false));
+            "int->int maps grown from empty: bytes per entry",
+            "entries",
+            "bytes per entry",
+            memorySeries,
+            false));
 
     Map<String, List<ProbeTable.Row>> byScheme = new LinkedHashMap<>();
     for (ProbeTable.Row r : probes) {
@@ -510,16 +835,72 @@ public final class Report {
             "Probes at load 1 - delta", "1 / delta", "probes (log scale)", probeSeries, true));
   }
 
+  static String frontierChart(Results results, String method, List<Integer> sizes) {
+    List<Svg.Panel> panels = new ArrayList<>();
+    boolean anyVariant = false;
+    boolean anyDominated = false;
+    boolean anyUndominated = false;
+    for (int size : sizes) {
+      List<Point> points = results.points(method, size);
+      List<Svg.Marker> markers = new ArrayList<>();
+      for (Point p : points) {
+        IntIntMaps impl = p.impl();
+        boolean dominated = !impl.ours() && !dominators(p, points).isEmpty();
+        anyVariant |= impl.role() == IntIntMaps.Role.VARIANT;
+        anyDominated |= dominated;
+        anyUndominated |= !impl.ours() && !dominated;
+        markers.add(
+            new Svg.Marker(
+                impl.label(),
+                p.bytes(),
+                p.nanos(),
+                switch (impl.role()) {
+                  case ELASTIC -> Svg.Shape.CIRCLE;
+                  case VARIANT -> Svg.Shape.DIAMOND;
+                  default -> Svg.Shape.SQUARE;
+                },
+                switch (impl.role()) {
+                  case ELASTIC -> Svg.ELASTIC_COLOR;
+                  case VARIANT -> Svg.VARIANT_COLOR;
+                  default -> Svg.PEER_COLOR;
+                },
+                dominated));
+      }
+      List<double[]> front =
+          ourFront(points).stream().map(p -> new double[] {p.bytes(), p.nanos()}).toList();
+      panels.add(new Svg.Panel(power(size) + " entries", markers, front));
+    }
+    List<Svg.LegendEntry> legend = new ArrayList<>();
+    legend.add(
+        new Svg.LegendEntry(
+            "elastic (this library)", Svg.Shape.CIRCLE, Svg.ELASTIC_COLOR, false, false));
+    if (anyVariant) {
+      legend.add(
+          new Svg.LegendEntry(
+              "prototype layout", Svg.Shape.DIAMOND, Svg.VARIANT_COLOR, false, false));
+    }
+    if (anyUndominated) {
+      legend.add(
+          new Svg.LegendEntry(
+              "peer, not dominated", Svg.Shape.SQUARE, Svg.PEER_COLOR, false, false));
+    }
+    if (anyDominated) {
+      legend.add(
+          new Svg.LegendEntry("peer, dominated", Svg.Shape.SQUARE, Svg.PEER_COLOR, true, false));
+    }
+    legend.add(new Svg.LegendEntry("our Pareto front", null, Svg.ELASTIC_COLOR, false, true));
+    return Svg.frontier(
+        "int->int " + operationName(method) + ": memory against time",
+        "bytes per entry, average over growth 10^4..10^7 (JOL)",
+        "ns per operation",
+        panels,
+        legend);
+  }
+
   private static String shortScheme(String scheme) {
     if (scheme.startsWith("elastic")) {
       return "elastic";
     }
     return scheme.replace("uniform probing over groups of 8", "uniform/8").replace(" probing", "");
-  }
-
-  private static String shortSize(int size) {
-    return size >= 1_000_000
-        ? size / 1_000_000 + "M"
-        : size >= 1_000 ? size / 1_000 + "k" : "" + size;
   }
 }
