@@ -248,7 +248,7 @@ public final class Report {
       // after a few thousand of its 10^7 puts), so the quick profile measures it too.
       return full ? new Iterations(2, 1, 10, 1) : new Iterations(0, 1, 7, 1);
     }
-    return full ? new Iterations(3, 500, 15, 500) : new Iterations(3, 100, 12, 100);
+    return full ? new Iterations(3, 500, 15, 500) : new Iterations(3, 100, 20, 75);
   }
 
   static Timing run(Job job, boolean full) throws RunnerException {
