@@ -35,8 +35,14 @@ public final class SegmentGeometry {
    */
   public static final double MAX_EFFECTIVE_DELTA = 1.0 - 0x1p-10;
 
-  /** The factor by which a full table's first segment grows. */
+  /** The factor by which a full table's first segment grows, once it has {@link #SMALL_GROUPS}. */
   public static final double GROWTH = 1.25;
+
+  /**
+   * Below this many groups in the first segment (about 7,000 entries) a full table doubles: small
+   * tables cost little memory either way, and doubling moves each entry fewer times.
+   */
+  public static final int SMALL_GROUPS = 1024;
 
   private final int topGroups;
   private final double delta;
@@ -139,8 +145,8 @@ public final class SegmentGeometry {
   }
 
   /**
-   * The geometry to grow into when this one is full: a first segment {@link #GROWTH} times as
-   * large, and at least large enough for {@code entries}.
+   * The geometry to grow into when this one is full: a first segment {@link #GROWTH} times as large
+   * (twice as large below {@link #SMALL_GROUPS}), and at least large enough for {@code entries}.
    *
    * @throws IllegalStateException if this geometry is the largest
    */
@@ -149,8 +155,9 @@ public final class SegmentGeometry {
       throw new IllegalStateException(
           "the map cannot grow beyond " + maxUsedSlots + " entries at delta " + delta);
     }
+    double factor = topGroups < SMALL_GROUPS ? 2.0 : GROWTH;
     int next =
-        (int) Math.min(MAX_TOP_GROUPS, Math.max(topGroups + 1L, (long) (topGroups * GROWTH)));
+        (int) Math.min(MAX_TOP_GROUPS, Math.max(topGroups + 1L, (long) (topGroups * factor)));
     SegmentGeometry grown = new SegmentGeometry(next, delta);
     return grown.maxUsedSlots >= entries ? grown : forExpectedSize(entries, delta);
   }

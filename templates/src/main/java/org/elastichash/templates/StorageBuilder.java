@@ -530,21 +530,35 @@ final class StorageBuilder extends TemplateBuilder {
               "$vStore:T[][] targetValues = new $vStore:T[segments][];\n"
                   + "targetValues[0] = new $vStore:T[slots];\n"));
     }
+    // Walks the group words directly rather than through nextLive: a rebuild moves every entry.
     rebuild.addCode(
         code(
             """
-            for (long position = table.nextLive(-1); position >= 0; position = table.nextLive(position)) {
-              $k:T key = keyAt(position);
-              long targetPosition = CLAIM;
-              store(target, targetKeys$targetValuesArgument:L, targetPosition, key$valueAtPosition:L);
+            for (int s = 0; s < table.activeSegments; s++) {
+              long[] words = table.control[s];
+              $kStore:T[] sourceKeys = keys[s];
+              SOURCE_VALUES
+              for (int group = 0; group < words.length; group++) {
+                for (long live = $control:T.matchLive(words[group]); live != 0; live &= live - 1) {
+                  int slot = $table:T.firstSlot(group) + $control:T.lowestSlot(live);
+                  $kStore:T key = sourceKeys[slot];
+                  long targetPosition = CLAIM;
+                  store(target, targetKeys$targetValuesArgument:L, targetPosition, keyVALUE);
+                }
+              }
             }
             table = target;
             keys = targetKeys;
             """
                 .replace(
+                    "  SOURCE_VALUES\n",
+                    hasValues ? "  $vStore:T[] sourceValues = values[s];\n" : "")
+                .replace("VALUE)", hasValues ? ", sourceValues[slot])" : ")")
+                .replace(
                     "CLAIM",
                     key.isObject()
-                        ? "target.claimRebuilt(key, target.hash($hashing:T.mix(key)), table, position)"
+                        ? "target.claimRebuilt(\n        key, target.hash($hashing:T.mix(key)), table,"
+                            + " $table:T.position(s, slot))"
                         : "target.claimRebuilt(target.hash($hashing:T.mix(key)))")));
     if (hasValues) {
       rebuild.addStatement("values = targetValues");

@@ -136,11 +136,11 @@ class ElasticTableTest {
   @ParameterizedTest
   @ValueSource(doubles = {0.5, 0.125, 0.01, 0.99})
   void resizeGrowsTheFirstSegmentByAQuarter(double delta) {
-    SegmentGeometry geometry = new SegmentGeometry(64, delta);
+    SegmentGeometry geometry = new SegmentGeometry(2000, delta);
     ElasticTable full = new ElasticTable(geometry);
     claimUntilFull(full, new SplittableRandom(9));
     ElasticTable grown = full.resized();
-    assertEquals(80, grown.geometry().topGroups());
+    assertEquals(2500, grown.geometry().topGroups());
     assertTrue(grown.admits(full.size() + 1));
     assertEquals(0, grown.size());
   }

@@ -130,10 +130,12 @@ class SegmentGeometryTest {
   }
 
   @Test
-  void growthStepsAreAQuarterAndAlwaysMakeRoom() {
-    SegmentGeometry geometry = new SegmentGeometry(64, 0.125);
+  void growthStepsAreAQuarterPastSmallTablesAndAlwaysMakeRoom() {
+    SegmentGeometry geometry = new SegmentGeometry(4000, 0.125);
     SegmentGeometry grown = geometry.grownFor(geometry.maxUsedSlots() + 1);
-    assertEquals(80, grown.topGroups());
+    assertEquals(5000, grown.topGroups());
+    assertEquals(
+        128, new SegmentGeometry(64, 0.125).grownFor(1).topGroups(), "small tables double");
     assertEquals(0.125, grown.delta());
     assertEquals(2, new SegmentGeometry(1, 0.125).grownFor(1).topGroups());
     for (double delta : DELTAS) {
