@@ -1,16 +1,10 @@
 package org.elastichash.codegen;
 
-import com.palantir.javapoet.JavaFile;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.elastichash.templates.JavaType;
 import org.elastichash.templates.MapSpec;
-import org.elastichash.templates.MapTemplate;
 import org.elastichash.templates.ShippedMaps;
 
 /**
@@ -80,8 +74,17 @@ public final class CodegenCli {
       return 0;
     }
     try {
-      List<Path> written = write(request.specs(), request.out());
-      out.println("elastic codegen: wrote " + written.size() + " files to " + request.out());
+      SourceWriter.Result result = SourceWriter.write(request.specs(), request.out());
+      out.println(
+          "elastic codegen: "
+              + result.files().size()
+              + " files in "
+              + request.out()
+              + ": "
+              + result.written().size()
+              + " written, "
+              + result.unchanged()
+              + " unchanged");
       return 0;
     } catch (UncheckedIOException e) {
       err.println("error: could not write to " + request.out() + ": " + e.getCause().getMessage());
@@ -90,25 +93,14 @@ public final class CodegenCli {
   }
 
   /**
-   * Generates every spec and writes the sources under {@code out}.
+   * Generates every spec and writes the sources under {@code out}, leaving files that already have
+   * the generated content untouched.
    *
-   * @return the files written
+   * @return every generated file, written or unchanged
+   * @see SourceWriter#write
    */
   public static List<Path> write(List<MapSpec> specs, Path out) {
-    List<JavaFile> files = new ArrayList<>();
-    for (MapSpec spec : specs) {
-      files.addAll(MapTemplate.generate(spec));
-    }
-    List<Path> written = new ArrayList<>();
-    try {
-      Files.createDirectories(out);
-      for (JavaFile file : files) {
-        written.add(file.writeToPath(out));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return written;
+    return SourceWriter.write(specs, out).files();
   }
 
   /** A parsed command line. */
@@ -138,32 +130,14 @@ public final class CodegenCli {
       if (out == null) {
         throw new IllegalArgumentException("--out is required");
       }
-      Path outDir = Path.of(out);
-      if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-        throw new IllegalArgumentException("--out is not a directory: " + out);
-      }
+      Path outDir = SpecParser.outputDirectory(Path.of(out));
       if (shipped) {
         if (key != null || value != null || packageName != null) {
           throw new IllegalArgumentException("--shipped takes no --key, --value or --package");
         }
         return new Request(ShippedMaps.ALL, outDir);
       }
-      if (key == null) {
-        throw new IllegalArgumentException(
-            value == null ? "--key is required" : "--value needs a --key");
-      }
-      JavaType keyType = JavaType.parse(key);
-      JavaType valueType = value == null ? null : JavaType.parse(value);
-      if (!keyType.canBeKey()) {
-        throw new IllegalArgumentException(
-            value == null
-                ? "--key cannot be boolean: sets of boolean are not supported"
-                : "--key cannot be boolean");
-      }
-      MapSpec spec =
-          new MapSpec(
-              keyType, valueType, packageName == null ? MapSpec.LIBRARY_PACKAGE : packageName);
-      return new Request(List.of(spec), outDir);
+      return new Request(List.of(SpecParser.parse(key, value, packageName)), outDir);
     }
 
     private static String valueOf(String[] args, int index, String option, String previous) {

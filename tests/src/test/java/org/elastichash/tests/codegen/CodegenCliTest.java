@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -107,6 +108,24 @@ class CodegenCliTest {
     assertTrue(source.contains("public float get(short key)"));
     assertFalse(source.contains("Object[][]"), "no reference storage for a primitive pair");
     compile(filesUnder(out));
+  }
+
+  @Test
+  void aRerunWithTheSameArgumentsRewritesNothing() throws IOException {
+    String[] args = {"--key", "short", "--value", "float", "--out", out.toString()};
+    assertEquals(0, run(args).status());
+    FileTime past = FileTime.fromMillis(1_000_000_000_000L);
+    List<Path> files = filesUnder(out);
+    for (Path file : files) {
+      Files.setLastModifiedTime(file, past);
+    }
+    Result rerun = run(args);
+    assertEquals(0, rerun.status(), rerun.stderr());
+    assertTrue(rerun.stdout().contains("0 written, 4 unchanged"), rerun.stdout());
+    assertEquals(files, filesUnder(out));
+    for (Path file : files) {
+      assertEquals(past, Files.getLastModifiedTime(file), file + " was rewritten");
+    }
   }
 
   @Test
