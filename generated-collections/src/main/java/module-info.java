@@ -1,10 +1,12 @@
 /**
  * Elastic Collections: boxing-free hash maps built on elastic hashing.
  *
- * <p>Only {@code org.elastichash} is exported. Maps generated with the codegen CLI into a modular
- * project's own package call the core in {@code org.elastichash.internal}; compile and run such a
- * project with {@code --add-exports org.elastichash/org.elastichash.internal=<your module>}.
+ * <p>Exports {@code org.elastichash}, the collections, and {@code org.elastichash.runtime}, the
+ * runtime that generated collections call: maps and sets generated into a modular project's own
+ * package with the Maven plugin or the codegen CLI need only {@code requires org.elastichash}. The
+ * rest of the core ({@code org.elastichash.internal}) is not exported.
  */
 module org.elastichash {
   exports org.elastichash;
+  exports org.elastichash.runtime;
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.elastichash.ElasticIntIntMap;
-import org.elastichash.internal.Hashing;
+import org.elastichash.runtime.Hashing;
 
 /**
  * Int keys crafted against the public mix: {@code count} keys whose segment-0 start group is 0 in

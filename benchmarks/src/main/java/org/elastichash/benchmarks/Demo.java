@@ -3,7 +3,7 @@ package org.elastichash.benchmarks;
 import java.util.SplittableRandom;
 import org.elastichash.ElasticIntIntMap;
 import org.elastichash.ElasticStats;
-import org.elastichash.internal.Arguments;
+import org.elastichash.runtime.Arguments;
 
 /**
  * Fills an {@link ElasticIntIntMap} with random keys up to its load limit, {@code 1 - delta} of its

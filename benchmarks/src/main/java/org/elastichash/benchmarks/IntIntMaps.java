@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.agrona.collections.Int2IntHashMap;
 import org.elastichash.ElasticIntIntMap;
-import org.elastichash.internal.Arguments;
+import org.elastichash.runtime.Arguments;
 
 /**
  * The int -> int map configurations compared, each behind one small interface and each growing from

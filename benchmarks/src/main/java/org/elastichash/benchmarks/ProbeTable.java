@@ -3,9 +3,10 @@ package org.elastichash.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.elastichash.internal.ElasticTable;
-import org.elastichash.internal.Hashing;
-import org.elastichash.internal.SegmentGeometry;
+import org.elastichash.internal.LookupProbes;
+import org.elastichash.runtime.ElasticTable;
+import org.elastichash.runtime.Hashing;
+import org.elastichash.runtime.SegmentGeometry;
 
 /**
  * The paper's experiment: fill a table of about 2^20 slots to {@code 1 - delta} and count probes
@@ -77,11 +78,11 @@ public final class ProbeTable {
       }
       long hits = 0;
       for (int i = 0; i < n; i++) {
-        hits += table.probesToFind(hashes[i], positions[i]);
+        hits += LookupProbes.toFind(table, hashes[i], positions[i]);
       }
       long misses = 0;
       for (int i = 0; i < MISS_SAMPLES; i++) {
-        misses += table.probesToMiss(Hashing.mix(random.nextLong()));
+        misses += LookupProbes.toMiss(table, Hashing.mix(random.nextLong()));
       }
       insertMean += (double) total / n;
       insertWorst += worst;

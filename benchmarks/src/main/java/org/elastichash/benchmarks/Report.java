@@ -748,7 +748,7 @@ public final class Report {
             + "| map | elastic ns | jdk ns | elastic / jdk |%n| --- | --- | --- | --- |%n"
             + "| colliding String->Object | %.0f | %.0f | **%.2fx** |%n",
         elastic.job().size(),
-        org.elastichash.internal.CollisionIndex.FLOOD_THRESHOLD,
+        org.elastichash.runtime.CollisionIndex.FLOOD_THRESHOLD,
         elastic.nanos(),
         jdk.nanos(),
         elastic.nanos() / jdk.nanos());

@@ -1,5 +1,7 @@
 package org.elastichash.internal;
 
+import org.elastichash.runtime.ControlBytes;
+
 /**
  * The paper's probe-limit function {@code f(eps) = c * min(log2(1/eps)^2, log2(1/delta))}: how many
  * groups an insertion may try in the fuller segment of a batch before it moves on to the emptier

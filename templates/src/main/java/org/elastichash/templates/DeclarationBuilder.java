@@ -25,7 +25,8 @@ final class DeclarationBuilder extends TemplateBuilder {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addTypeVariables(typeVariables)
             .addSuperinterface(Serializable.class)
-            .addJavadoc(code(classJavadoc()));
+            .addJavadoc(code(classJavadoc()))
+            .addStaticBlock(RuntimeApi.contractCheck(selfRaw));
     if (dropIn) {
       map.superclass(
           hasValues

@@ -11,7 +11,7 @@ import java.util.List;
  * lacks.
  *
  * <p>Everything that does not depend on the key and value types (control bytes, the batch schedule,
- * probe limits, hashing, growth) lives in the hand-written core {@code org.elastichash.internal};
+ * probe limits, hashing, growth) lives in the hand-written core {@code org.elastichash.runtime};
  * this template only writes what differs by type: the storage arrays, key equality and hashing
  * calls, the public signatures, boxing in the {@code java.util.Map} view. Method bodies are written
  * as Java text with named placeholders ({@code $k:T} is the key type, {@code $v:T} the value type,

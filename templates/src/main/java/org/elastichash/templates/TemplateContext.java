@@ -34,7 +34,7 @@ import javax.lang.model.element.Modifier;
  */
 final class TemplateContext {
 
-  private static final String CORE = "org.elastichash.internal";
+  private static final String CORE = RuntimeApi.PACKAGE;
   static final ClassName TABLE = ClassName.get(CORE, "ElasticTable");
   static final ClassName GEOMETRY = ClassName.get(CORE, "SegmentGeometry");
   static final ClassName HASHING = ClassName.get(CORE, "Hashing");

@@ -19,9 +19,11 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.elastichash.codegen.CodegenCli;
+import org.elastichash.runtime.CodegenContract;
 import org.elastichash.templates.JavaType;
 import org.elastichash.templates.MapSpec;
 import org.elastichash.templates.MapTemplate;
+import org.elastichash.templates.RuntimeApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,24 +188,27 @@ class CodegenCliTest {
   }
 
   @Test
-  void moduleExportsOnlyThePublicPackage() throws IOException {
+  void moduleExportsTheCollectionsAndTheRuntimeButNotTheInternals() throws IOException {
     Path app = Files.createDirectories(out.resolve("app/com/acme/app"));
     Files.writeString(
         out.resolve("app/module-info.java"), "module com.acme.app { requires org.elastichash; }");
     Files.writeString(
         app.resolve("Uses.java"),
-        "package com.acme.app; class Uses { Object map = new org.elastichash.ElasticIntIntMap(); }");
-    assertEquals(0, compileModule(List.of(), out.resolve("app")).status());
+        "package com.acme.app; class Uses { Object map = new org.elastichash.ElasticIntIntMap();"
+            + " Object runtime = org.elastichash.runtime.ElasticTable.class; }");
+    Result allowed = compileModule(List.of(), out.resolve("app"));
+    assertEquals(0, allowed.status(), allowed.stderr());
     Files.writeString(
         app.resolve("Internal.java"),
-        "package com.acme.app; class Internal { Object o = org.elastichash.internal.Hashing.class; }");
+        "package com.acme.app;"
+            + " class Internal { Object o = org.elastichash.internal.ProbeLimit.class; }");
     Result denied = compileModule(List.of(), out.resolve("app"));
     assertTrue(denied.status() != 0, "org.elastichash.internal must not be exported");
     assertTrue(denied.stderr().contains("org.elastichash.internal"), denied.stderr());
   }
 
   @Test
-  void generatedPairCompilesInAModuleWithAddExports() throws IOException {
+  void generatedPairCompilesInAModuleWithoutAddExports() throws IOException {
     Path sources = out.resolve("app");
     Files.createDirectories(sources);
     Files.writeString(
@@ -219,11 +224,23 @@ class CodegenCliTest {
             "--out",
             sources.toString());
     assertEquals(0, generated.status(), generated.stderr());
-    Result compiled =
-        compileModule(
-            List.of("--add-exports", "org.elastichash/org.elastichash.internal=com.acme.app"),
-            sources);
+    // -path: javac's default class path is this JVM's, which names directories that may not exist.
+    Result compiled = compileModule(List.of("-Xlint:all,-path", "-Werror"), sources);
     assertEquals(0, compiled.status(), compiled.stderr());
+  }
+
+  @Test
+  void generatedClassesCheckTheRuntimeContractTheyWereGeneratedFor() throws IOException {
+    assertEquals(RuntimeApi.CONTRACT_VERSION, CodegenContract.VERSION);
+    run("--key", "short", "--package", "com.acme", "--out", out.toString());
+    String set = Files.readString(out.resolve("com/acme/ElasticShortSet.java"));
+    assertTrue(
+        set.contains(
+            "CodegenContract.check(CodegenContract.VERSION_"
+                + RuntimeApi.CONTRACT_VERSION
+                + ", ElasticShortSet.class);"),
+        set);
+    assertFalse(set.contains("org.elastichash.internal"), "generated code calls only the runtime");
   }
 
   private Result compileModule(List<String> options, Path sourceRoot) throws IOException {

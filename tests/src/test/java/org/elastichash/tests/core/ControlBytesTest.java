@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.elastichash.internal.ControlBytes;
+import org.elastichash.runtime.ControlBytes;
 import org.junit.jupiter.api.Test;
 
 class ControlBytesTest {

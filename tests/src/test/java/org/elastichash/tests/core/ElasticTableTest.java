@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.elastichash.ElasticStats;
-import org.elastichash.internal.CollisionIndex;
-import org.elastichash.internal.ControlBytes;
-import org.elastichash.internal.ElasticTable;
-import org.elastichash.internal.Hashing;
-import org.elastichash.internal.SegmentGeometry;
+import org.elastichash.internal.LookupProbes;
+import org.elastichash.runtime.CollisionIndex;
+import org.elastichash.runtime.ControlBytes;
+import org.elastichash.runtime.ElasticTable;
+import org.elastichash.runtime.Hashing;
+import org.elastichash.runtime.SegmentGeometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -91,8 +92,8 @@ class ElasticTableTest {
       placed.add(new long[] {hash, position});
     }
     for (long[] entry : placed) {
-      int probes = table.probesToFind(entry[0], entry[1]);
-      assertTrue(probes >= 1 && probes <= table.probesToMiss(entry[0]) + 1);
+      int probes = LookupProbes.toFind(table, entry[0], entry[1]);
+      assertTrue(probes >= 1 && probes <= LookupProbes.toMiss(table, entry[0]) + 1);
     }
     Set<Long> walked = new HashSet<>();
     for (long p = table.nextLive(-1); p >= 0; p = table.nextLive(p)) {
@@ -256,9 +257,9 @@ class ElasticTableTest {
     long hash = Hashing.mix(random.nextLong());
     long position = table.claim(hash);
     assertEquals(0, ElasticTable.segment(position));
-    assertEquals(1, table.probesToFind(hash, position));
+    assertEquals(1, LookupProbes.toFind(table, hash, position));
     for (int i = 0; i < 100; i++) {
-      assertEquals(1, table.probesToMiss(Hashing.mix(random.nextLong())));
+      assertEquals(1, LookupProbes.toMiss(table, Hashing.mix(random.nextLong())));
     }
   }
 
@@ -295,7 +296,7 @@ class ElasticTableTest {
     }
     for (int i = 0; i < 1000; i++) {
       long hash = Hashing.mix((long) i);
-      assertTrue(table.probesToMiss(hash) <= 1 + table.activeSegments);
+      assertTrue(LookupProbes.toMiss(table, hash) <= 1 + table.activeSegments);
     }
   }
 

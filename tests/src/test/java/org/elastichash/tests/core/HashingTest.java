@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.LongUnaryOperator;
-import org.elastichash.internal.ControlBytes;
-import org.elastichash.internal.Hashing;
+import org.elastichash.runtime.ControlBytes;
+import org.elastichash.runtime.Hashing;
 import org.junit.jupiter.api.Test;
 
 /**

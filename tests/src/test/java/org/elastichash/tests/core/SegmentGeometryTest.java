@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.elastichash.internal.ControlBytes;
-import org.elastichash.internal.SegmentGeometry;
+import org.elastichash.runtime.ControlBytes;
+import org.elastichash.runtime.SegmentGeometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package org.elastichash.internal;
+package org.elastichash.runtime;
 
 import java.io.InvalidObjectException;
 
@@ -23,6 +23,9 @@ public final class SerialForm {
    * Checks a stream's delta and entry count and returns the expected size to build the table for:
    * the count, up to {@link #PRESIZE_LIMIT}.
    *
+   * @param delta the delta the stream carries
+   * @param size the entry count the stream announces
+   * @return the expected size to build the table for
    * @throws InvalidObjectException if the delta is not in (0, 1), or the count is negative or more
    *     than the largest table holds at that delta
    */
@@ -44,6 +47,8 @@ public final class SerialForm {
   /**
    * Checks, after reading {@code announced} entries, that the map holds that many.
    *
+   * @param announced the entry count the stream announced
+   * @param held the entries the map holds after reading them
    * @throws InvalidObjectException if it holds fewer: the stream repeated a key
    */
   public static void checkDistinct(int announced, int held) throws InvalidObjectException {

@@ -1,4 +1,4 @@
-package org.elastichash.internal;
+package org.elastichash.runtime;
 
 /**
  * Hash mixing shared by every map, and the start of each segment's probe sequence.
@@ -19,7 +19,12 @@ public final class Hashing {
 
   private Hashing() {}
 
-  /** Mixes an int key (also used for byte, short, char and float bits). */
+  /**
+   * Mixes an int key (also used for byte, short, char and float bits).
+   *
+   * @param key the key
+   * @return its 64-bit hash
+   */
   public static long mix(int key) {
     long h = key * GOLDEN;
     return h ^ (h >>> 32);
@@ -28,6 +33,10 @@ public final class Hashing {
   /**
    * Mixes a table's random seed into a mixed hash, so that keys crafted to share start groups under
    * {@link #mix} scatter: every bit of the result depends on every bit of both.
+   *
+   * @param mixed a key's mixed hash
+   * @param seed the table's seed
+   * @return the reseeded hash
    */
   public static long reseed(long mixed, long seed) {
     long h = (mixed ^ seed) * 0xFF51AFD7ED558CCDL;
@@ -38,23 +47,41 @@ public final class Hashing {
   /**
    * Mixes a long key. The high half is folded into the low half first, so keys that differ only in
    * their high bits still get different fingerprints.
+   *
+   * @param key the key
+   * @return its 64-bit hash
    */
   public static long mix(long key) {
     long h = (key ^ (key >>> 32)) * GOLDEN;
     return h ^ (h >>> 32);
   }
 
-  /** Mixes a float key so that equal keys under {@link Float#equals} hash alike. */
+  /**
+   * Mixes a float key so that equal keys under {@link Float#equals} hash alike.
+   *
+   * @param key the key
+   * @return its 64-bit hash
+   */
   public static long mix(float key) {
     return mix(Float.floatToIntBits(key));
   }
 
-  /** Mixes a double key so that equal keys under {@link Double#equals} hash alike. */
+  /**
+   * Mixes a double key so that equal keys under {@link Double#equals} hash alike.
+   *
+   * @param key the key
+   * @return its 64-bit hash
+   */
   public static long mix(double key) {
     return mix(Double.doubleToLongBits(key));
   }
 
-  /** Mixes an object key's {@link Object#hashCode()}; {@code null} hashes like 0. */
+  /**
+   * Mixes an object key's {@link Object#hashCode()}; {@code null} hashes like 0.
+   *
+   * @param key the key, or {@code null}
+   * @return its 64-bit hash
+   */
   public static long mix(Object key) {
     return mix(key == null ? 0 : key.hashCode());
   }
@@ -65,6 +92,11 @@ public final class Hashing {
    * group count, so segment sizes need not be powers of two; segment 0 uses the hash's high half as
    * it is, later segments first multiply by their own odd constant, so that keys that collide in
    * one segment scatter in the next.
+   *
+   * @param hash the key's table hash
+   * @param segment the segment
+   * @param groups the segment's group count
+   * @return the group index
    */
   public static int startGroup(long hash, int segment, int groups) {
     long bits = segment == 0 ? hash >>> 32 : (hash * SEGMENT_MULTIPLIERS[segment]) >>> 32;
@@ -77,6 +109,11 @@ public final class Hashing {
    * a key's sequence like uniform probing does, so nearly full segments do not grow the long runs
    * of linear probing; they need not visit every group when the count is not a power of two, so the
    * sequence goes on linearly after that and is sure to reach every group.
+   *
+   * @param group the group just inspected
+   * @param probe the number of groups inspected so far, at least 1
+   * @param groups the segment's group count
+   * @return the next group index
    */
   public static int nextGroup(int group, int probe, int groups) {
     int next = group + (probe < groups ? probe : 1);

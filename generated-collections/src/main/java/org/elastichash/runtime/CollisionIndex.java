@@ -1,4 +1,4 @@
-package org.elastichash.internal;
+package org.elastichash.runtime;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -90,6 +90,9 @@ public final class CollisionIndex {
   /**
    * The value a lookup returns for a miss after {@code failedComparisons} unequal keys with a
    * matching fingerprint: negative, like every miss.
+   *
+   * @param failedComparisons unequal keys with the fingerprint the lookup compared
+   * @return the miss value, at most -1
    */
   public static long miss(int failedComparisons) {
     return -1L - failedComparisons;
@@ -98,6 +101,9 @@ public final class CollisionIndex {
   /**
    * Whether an insertion after a lookup that returned {@code miss} should be redirected: its lookup
    * passed {@link #FLOOD_THRESHOLD} or more unequal keys with its fingerprint.
+   *
+   * @param miss what the lookup returned
+   * @return whether to redirect the insertion
    */
   public static boolean floods(long miss) {
     return miss <= -1L - FLOOD_THRESHOLD;
@@ -108,6 +114,9 @@ public final class CollisionIndex {
    * {@code key} if {@code index} holds it redirected, else {@link #miss miss(failedComparisons)}.
    *
    * @param index the table's {@link ElasticTable#collisions}, null when nothing is redirected
+   * @param key the key looked up
+   * @param failedComparisons unequal keys with its fingerprint the lookup passed
+   * @return the key's position, or a miss
    */
   public static long find(CollisionIndex index, Object key, int failedComparisons) {
     return index == null ? miss(failedComparisons) : index.positionOf(key, failedComparisons);
@@ -122,7 +131,11 @@ public final class CollisionIndex {
     return miss(failedComparisons);
   }
 
-  /** Redirected entries. */
+  /**
+   * Redirected entries.
+   *
+   * @return the number of redirected entries
+   */
   public int size() {
     return byPosition.size();
   }

@@ -1,10 +1,11 @@
-package org.elastichash.internal;
+package org.elastichash.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.elastichash.ElasticStats;
+import org.elastichash.internal.ProbeLimit;
 
 /**
  * The type-independent half of every elastic map: group words, per-segment counts and the batch
@@ -17,8 +18,8 @@ import org.elastichash.ElasticStats;
  * free fractions of the two:
  *
  * <ol>
- *   <li>{@code eps1 > delta/2} and {@code eps2 > 1/4}: try {@link ProbeLimit#limit f(eps1)} groups
- *       of the current segment, then probe the next segment until a free slot;
+ *   <li>{@code eps1 > delta/2} and {@code eps2 > 1/4}: try {@code f(eps1)} groups of the current
+ *       segment, then probe the next segment until a free slot;
  *   <li>{@code eps1 <= delta/2}: probe the next segment until a free slot;
  *   <li>{@code eps2 <= 1/4}: probe the current segment until a free slot.
  * </ol>
@@ -111,7 +112,11 @@ public final class ElasticTable {
   private int limitValidFromEmpty;
   private int limitValidBelowEmpty;
 
-  /** Creates an empty table of the given geometry, with seed 0. */
+  /**
+   * Creates an empty table of the given geometry, with seed 0.
+   *
+   * @param geometry the segment sizes and load limit
+   */
   public ElasticTable(SegmentGeometry geometry) {
     this(geometry, 0L, false);
   }
@@ -128,7 +133,11 @@ public final class ElasticTable {
     control[0] = emptyWords(geometry.groups(0));
   }
 
-  /** Creates a deep copy of {@code other}: no array is shared. */
+  /**
+   * Creates a deep copy of {@code other}: no array is shared.
+   *
+   * @param other the table to copy
+   */
   public ElasticTable(ElasticTable other) {
     this.geometry = other.geometry;
     this.control = new long[other.control.length][];
@@ -154,42 +163,78 @@ public final class ElasticTable {
    * The hash this table places a key of mixed hash {@code mixed} by: {@code mixed} itself while the
    * seed is 0, else {@link Hashing#reseed} of the two. Start groups come from the hash's high bits,
    * which keys crafted to collide share, so a seed has to be mixed in, not just xor-ed.
+   *
+   * @param mixed a key's {@linkplain Hashing#mix mixed hash}
+   * @return the hash the table places the key by
    */
   public long hash(long mixed) {
     return seed == 0 ? mixed : Hashing.reseed(mixed, seed);
   }
 
-  /** Encodes a segment and a slot in it as one position. */
+  /**
+   * Encodes a segment and a slot in it as one position.
+   *
+   * @param segment the segment index
+   * @param slot the slot index within the segment
+   * @return the position
+   */
   public static long position(int segment, int slot) {
     return ((long) segment << 32) | slot;
   }
 
-  /** The segment of a position. */
+  /**
+   * The segment of a position.
+   *
+   * @param position a {@link #position}
+   * @return the segment index
+   */
   public static int segment(long position) {
     return (int) (position >>> 32);
   }
 
-  /** The slot of a position within its segment. */
+  /**
+   * The slot of a position within its segment.
+   *
+   * @param position a {@link #position}
+   * @return the slot index
+   */
   public static int slot(long position) {
     return (int) position;
   }
 
-  /** The first slot of group {@code group}: slot indexes run group by group. */
+  /**
+   * The first slot of group {@code group}: slot indexes run group by group.
+   *
+   * @param group the group index within its segment
+   * @return the slot index
+   */
   public static int firstSlot(int group) {
     return group * ControlBytes.GROUP_SLOTS;
   }
 
-  /** The geometry of this table. */
+  /**
+   * The geometry of this table.
+   *
+   * @return the geometry
+   */
   public SegmentGeometry geometry() {
     return geometry;
   }
 
-  /** Live entries. */
+  /**
+   * Live entries.
+   *
+   * @return the number of live slots
+   */
   public int size() {
     return size;
   }
 
-  /** The current batch of the paper's schedule. */
+  /**
+   * The current batch of the paper's schedule.
+   *
+   * @return the batch, from 0
+   */
   public int batch() {
     return batch;
   }
@@ -198,6 +243,9 @@ public final class ElasticTable {
    * Finds the slot for a key that is not in the table, marks it live with the key's fingerprint and
    * returns its {@link #position}; the map stores the key and value there. Returns {@link
    * #NEEDS_RESIZE} instead when the table holds as many entries as its load limit allows.
+   *
+   * @param hash the key's {@linkplain #hash table hash}
+   * @return the claimed position, or {@link #NEEDS_RESIZE}
    */
   public long claim(long hash) {
     if (size >= claimLimit) {
@@ -210,6 +258,9 @@ public final class ElasticTable {
    * {@link #claim(long)} while rebuilding into this table, which was sized to hold every entry:
    * never {@link #NEEDS_RESIZE}, even when a {@link #CROWDED_RUN} has asked for a fresh seed (the
    * map then rebuilds again at its next insertion, not in the middle of this rebuild).
+   *
+   * @param hash the key's {@linkplain #hash table hash}
+   * @return the claimed position
    */
   public long claimRebuilt(long hash) {
     return place(hash);
@@ -221,6 +272,11 @@ public final class ElasticTable {
    * the key's hash floods its probe sequence, and the slot is claimed with a substitute hash
    * instead and indexed in {@link #collisions}. Returns {@link #NEEDS_RESIZE} as {@code claim}
    * does; then the map rebuilds and calls this again with the same {@code miss}.
+   *
+   * @param key the key
+   * @param hash its {@linkplain #hash table hash}
+   * @param miss what its lookup returned
+   * @return the claimed position, or {@link #NEEDS_RESIZE}
    */
   public long claim(Object key, long hash, long miss) {
     return CollisionIndex.floods(miss) ? claimRedirected(key, false) : claim(hash);
@@ -231,6 +287,12 @@ public final class ElasticTable {
    * this table: redirected again if it was redirected in {@code source}, so that the flooding keys
    * stay off their probe sequence. The key is at {@code sourcePosition} in {@code source}. Never
    * {@link #NEEDS_RESIZE}, as {@link #claimRebuilt(long)}.
+   *
+   * @param key the key
+   * @param hash its {@linkplain #hash table hash} in this table
+   * @param source the table being rebuilt
+   * @param sourcePosition the key's position in {@code source}
+   * @return the claimed position
    */
   public long claimRebuilt(Object key, long hash, ElasticTable source, long sourcePosition) {
     CollisionIndex redirected = source.collisions;
@@ -318,6 +380,9 @@ public final class ElasticTable {
    * The first live position after {@code after} in segment-then-slot order, or -1 if there is none;
    * {@code after = -1} starts from the beginning. Entries never move, so a walk that removes the
    * entry it stands on still visits every other entry exactly once.
+   *
+   * @param after a live or formerly live position, or -1
+   * @return the next live position, or -1
    */
   public long nextLive(long after) {
     int s = 0;
@@ -349,6 +414,9 @@ public final class ElasticTable {
   /**
    * Whether {@code position} is a live slot of this table. Any position is accepted, including one
    * from before a rebuild, so views can check whether an entry they hold is still in place.
+   *
+   * @param position any position
+   * @return whether it is live here
    */
   public boolean isLive(long position) {
     if (position < 0) {
@@ -368,60 +436,11 @@ public final class ElasticTable {
   /**
    * Groups the last successful {@link #claim} inspected, in all segments: the paper's insertion
    * probe count, in groups of {@link ControlBytes#GROUP_SLOTS} slots.
+   *
+   * @return the group count
    */
   public int lastClaimProbes() {
     return lastClaimProbes;
-  }
-
-  /**
-   * Groups a lookup inspects to find the key of hash {@code hash} at {@code position}, walking the
-   * segments exactly as the generated maps' lookups do; for the probe-count benchmarks.
-   */
-  public int probesToFind(long hash, long position) {
-    int target = segment(position);
-    int targetGroup = slot(position) / ControlBytes.GROUP_SLOTS;
-    int probes = 0;
-    for (int s = 0; s <= target; s++) {
-      if (s > 0 && !mayBeBeyondSegmentZero(hash)) {
-        break;
-      }
-      long[] words = control[s];
-      int group = Hashing.startGroup(hash, s, words.length);
-      for (int p = 1; ; p++) {
-        probes++;
-        if (s == target && group == targetGroup) {
-          return probes;
-        }
-        if (p >= longestProbe[s] || !ControlBytes.passed(words[group])) {
-          break;
-        }
-        group = Hashing.nextGroup(group, p, words.length);
-      }
-    }
-    throw new IllegalArgumentException("no lookup for that hash reaches position " + position);
-  }
-
-  /**
-   * Groups a lookup inspects before it concludes that no key of hash {@code hash} is present,
-   * walking the segments exactly as the generated maps' lookups do; for the probe-count benchmarks.
-   */
-  public int probesToMiss(long hash) {
-    int probes = 0;
-    for (int s = 0; s < activeSegments; s++) {
-      if (s > 0 && !mayBeBeyondSegmentZero(hash)) {
-        break;
-      }
-      long[] words = control[s];
-      int group = Hashing.startGroup(hash, s, words.length);
-      for (int p = 1; ; p++) {
-        probes++;
-        if (p >= longestProbe[s] || !ControlBytes.passed(words[group])) {
-          break;
-        }
-        group = Hashing.nextGroup(group, p, words.length);
-      }
-    }
-    return probes;
   }
 
   /** Whether the later count of the key's first segment-0 group cannot count one more key. */
@@ -430,17 +449,14 @@ public final class ElasticTable {
     return ControlBytes.laterFull(words[Hashing.startGroup(hash, 0, words.length)]);
   }
 
-  /** Whether a key of this hash may be in a segment after the first. */
-  private boolean mayBeBeyondSegmentZero(long hash) {
-    long[] words = control[0];
-    return ControlBytes.hasLater(words[Hashing.startGroup(hash, 0, words.length)]);
-  }
-
   /**
    * Frees the live slot at {@code position}, which holds the key of hash {@code hash}; the map
    * clears its key and value there if they hold references. Walks the groups the key passed in its
    * segment to take it off their passed counts, O(its probe count), and takes it off the later
    * count of its first segment-0 group if it lives further on.
+   *
+   * @param position the live position, as a claim returned it
+   * @param hash the table hash of the key stored there
    */
   public void release(long position, long hash) {
     if (collisions != null) {
@@ -495,6 +511,8 @@ public final class ElasticTable {
    * first segment is {@link SegmentGeometry#GROWTH} times as large, with room for one more entry
    * than this table holds. A table that met a {@link #CROWDED_RUN} rebuilds with a fresh {@link
    * #seed} instead, at the same size unless it is also at its load limit.
+   *
+   * @return the new, empty table
    */
   public ElasticTable resized() {
     boolean crowded = claimLimit < geometry.maxUsedSlots();
@@ -515,12 +533,21 @@ public final class ElasticTable {
     return z ^ (z >>> 31);
   }
 
-  /** Whether {@code entries} live entries fit without growing. */
+  /**
+   * Whether {@code entries} live entries fit without growing.
+   *
+   * @param entries a number of entries
+   * @return whether they fit
+   */
   public boolean admits(int entries) {
     return entries <= geometry.maxUsedSlots();
   }
 
-  /** Snapshot statistics of every segment. */
+  /**
+   * Snapshot statistics of every segment.
+   *
+   * @return the statistics
+   */
   public ElasticStats stats() {
     List<ElasticStats.Segment> segments = new ArrayList<>(geometry.segmentCount());
     for (int s = 0; s < geometry.segmentCount(); s++) {

@@ -1,4 +1,4 @@
-package org.elastichash.internal;
+package org.elastichash.runtime;
 
 /**
  * Segment sizes of an elastic table. Segment 0 has {@code topGroups} groups, any number from 1 to
@@ -116,6 +116,9 @@ public final class SegmentGeometry {
   /**
    * The smallest geometry whose load limit admits {@code expectedSize} entries.
    *
+   * @param expectedSize the entries the table must hold without growing, non-negative
+   * @param delta the free fraction the table keeps, in (0, 1)
+   * @return the geometry
    * @throws IllegalArgumentException if no geometry is large enough
    */
   public static SegmentGeometry forExpectedSize(int expectedSize, double delta) {
@@ -148,6 +151,8 @@ public final class SegmentGeometry {
    * The geometry to grow into when this one is full: a first segment {@link #GROWTH} times as large
    * (twice as large below {@link #SMALL_GROUPS}), and at least large enough for {@code entries}.
    *
+   * @param entries the live entries the grown table must admit
+   * @return the grown geometry
    * @throws IllegalStateException if this geometry is the largest
    */
   public SegmentGeometry grownFor(int entries) {
@@ -162,12 +167,20 @@ public final class SegmentGeometry {
     return grown.maxUsedSlots >= entries ? grown : forExpectedSize(entries, delta);
   }
 
-  /** Groups in the first segment. */
+  /**
+   * Groups in the first segment.
+   *
+   * @return the group count
+   */
   public int topGroups() {
     return topGroups;
   }
 
-  /** The free fraction this geometry was asked to keep, as given. */
+  /**
+   * The free fraction this geometry was asked to keep, as given.
+   *
+   * @return delta, in (0, 1)
+   */
   public double delta() {
     return delta;
   }
@@ -177,27 +190,47 @@ public final class SegmentGeometry {
    * slot in twice the first segment's slots and at most {@link #MAX_EFFECTIVE_DELTA}. Below one
    * free slot in the table a smaller delta changes nothing: the table fills to one slot short of
    * full.
+   *
+   * @return the effective delta
    */
   public double effectiveDelta() {
     return effectiveDelta;
   }
 
-  /** Number of segments. */
+  /**
+   * Number of segments.
+   *
+   * @return the segment count
+   */
   public int segmentCount() {
     return segmentCount;
   }
 
-  /** Groups in segment {@code segment}. */
+  /**
+   * Groups in segment {@code segment}.
+   *
+   * @param segment a segment index
+   * @return the group count
+   */
   public int groups(int segment) {
     return groups[segment];
   }
 
-  /** Slots in segment {@code segment}. */
+  /**
+   * Slots in segment {@code segment}.
+   *
+   * @param segment a segment index
+   * @return the slot count
+   */
   public int slots(int segment) {
     return groups[segment] * ControlBytes.GROUP_SLOTS;
   }
 
-  /** Slots in all segments. */
+  /**
+   * Slots in all segments.
+   *
+   * @return the capacity
+   */
   public int capacity() {
     return capacity;
   }
@@ -205,12 +238,19 @@ public final class SegmentGeometry {
   /**
    * The most live entries before the table must grow: {@code floor((1 - effectiveDelta) *
    * capacity)}, always at least one slot short of full and at least one.
+   *
+   * @return the load limit in entries
    */
   public int maxUsedSlots() {
     return maxUsedSlots;
   }
 
-  /** The live count that ends batch 0 in segment 0, or batch {@code i} in segment i: 75%. */
+  /**
+   * The live count that ends batch 0 in segment 0, or batch {@code i} in segment i: 75%.
+   *
+   * @param segment a segment index
+   * @return the slot count
+   */
   public int threeQuarterSlots(int segment) {
     return threeQuarterSlots[segment];
   }
@@ -218,6 +258,9 @@ public final class SegmentGeometry {
   /**
    * The free-slot count at or below which segment {@code segment} counts as full for its batch:
    * {@code floor(delta / 2 * slots)}.
+   *
+   * @param segment a segment index
+   * @return the slot count
    */
   public int lowWaterEmptySlots(int segment) {
     return lowWaterEmptySlots[segment];

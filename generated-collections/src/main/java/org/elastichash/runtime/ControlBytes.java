@@ -1,4 +1,4 @@
-package org.elastichash.internal;
+package org.elastichash.runtime;
 
 /**
  * Group words: one {@code long} per group of {@link #GROUP_SLOTS} slots, with a control byte per
@@ -53,12 +53,22 @@ public final class ControlBytes {
 
   private ControlBytes() {}
 
-  /** The fingerprint stored in a live slot's control byte: 7 bits of the mixed hash. */
+  /**
+   * The fingerprint stored in a live slot's control byte: 7 bits of the mixed hash.
+   *
+   * @param hash the key's table hash
+   * @return the fingerprint, in [0, 127]
+   */
   public static int fingerprint(long hash) {
     return (int) hash & 0x7F;
   }
 
-  /** A word with {@code fingerprint} in every slot byte, for {@link #matchFingerprint}. */
+  /**
+   * A word with {@code fingerprint} in every slot byte, for {@link #matchFingerprint}.
+   *
+   * @param fingerprint a {@link #fingerprint}
+   * @return the broadcast word
+   */
   public static long broadcast(int fingerprint) {
     return LOW_BITS * fingerprint;
   }
@@ -66,6 +76,10 @@ public final class ControlBytes {
   /**
    * Live slots whose fingerprint equals the broadcast one. Exact: the per-byte zero test cannot
    * carry into the next byte, so there are no false positives beyond fingerprint collisions.
+   *
+   * @param word a group word
+   * @param broadcastFingerprint the key's {@link #broadcast broadcast} fingerprint
+   * @return the match mask
    */
   public static long matchFingerprint(long word, long broadcastFingerprint) {
     long difference = word ^ broadcastFingerprint;
@@ -73,27 +87,55 @@ public final class ControlBytes {
         & SLOT_HIGH_BITS;
   }
 
-  /** Free slots. */
+  /**
+   * Free slots.
+   *
+   * @param word a group word
+   * @return the match mask
+   */
   public static long matchFree(long word) {
     return word & SLOT_HIGH_BITS;
   }
 
-  /** Live slots. */
+  /**
+   * Live slots.
+   *
+   * @param word a group word
+   * @return the match mask
+   */
   public static long matchLive(long word) {
     return ~word & SLOT_HIGH_BITS;
   }
 
-  /** Index within the group of the lowest slot in a non-zero match mask. */
+  /**
+   * Index within the group of the lowest slot in a non-zero match mask.
+   *
+   * @param matches a non-zero match mask
+   * @return the slot's index in its group
+   */
   public static int lowestSlot(long matches) {
     return Long.numberOfTrailingZeros(matches) >>> 3;
   }
 
-  /** The control byte of slot {@code slotInGroup} of a group word. */
+  /**
+   * The control byte of slot {@code slotInGroup} of a group word.
+   *
+   * @param word a group word
+   * @param slotInGroup a slot index in the group
+   * @return the control byte, in [0, 255]
+   */
   public static int byteAt(long word, int slotInGroup) {
     return (int) (word >>> (slotInGroup << 3)) & 0xFF;
   }
 
-  /** The group word with slot {@code slotInGroup}'s byte replaced by {@code controlByte}. */
+  /**
+   * The group word with slot {@code slotInGroup}'s byte replaced by {@code controlByte}.
+   *
+   * @param word a group word
+   * @param slotInGroup a slot index in the group
+   * @param controlByte the new control byte
+   * @return the updated group word
+   */
   public static long withByte(long word, int slotInGroup, int controlByte) {
     int shift = slotInGroup << 3;
     return (word & ~(0xFFL << shift)) | ((long) controlByte << shift);
@@ -102,43 +144,81 @@ public final class ControlBytes {
   /**
    * Whether the group's metadata byte is non-zero: some key went on from the group in its segment,
    * or (in segment 0) some key starting there went to a later segment.
+   *
+   * @param word a group word
+   * @return whether its metadata byte is non-zero
    */
   public static boolean hasMetadata(long word) {
     return (word >>> 56) != 0;
   }
 
-  /** Whether any live key probed past the group (or its count saturated). */
+  /**
+   * Whether any live key probed past the group (or its count saturated).
+   *
+   * @param word a group word
+   * @return whether its passed count is non-zero
+   */
   public static boolean passed(long word) {
     return (word & PASSED_COUNT) != 0;
   }
 
-  /** The group word with its passed count raised by one, unless saturated. */
+  /**
+   * The group word with its passed count raised by one, unless saturated.
+   *
+   * @param word a group word
+   * @return the updated group word
+   */
   public static long withOnePassedMore(long word) {
     return (word & PASSED_COUNT) == PASSED_COUNT ? word : word + ONE_PASSED;
   }
 
-  /** The group word with its passed count lowered by one, unless saturated or zero. */
+  /**
+   * The group word with its passed count lowered by one, unless saturated or zero.
+   *
+   * @param word a group word
+   * @return the updated group word
+   */
   public static long withOnePassedLess(long word) {
     long count = word & PASSED_COUNT;
     return count == PASSED_COUNT || count == 0 ? word : word - ONE_PASSED;
   }
 
-  /** Whether some live key starting at this segment-0 group lives in a later segment. */
+  /**
+   * Whether some live key starting at this segment-0 group lives in a later segment.
+   *
+   * @param word a segment-0 group word
+   * @return whether its later count is non-zero
+   */
   public static boolean hasLater(long word) {
     return (word & LATER_COUNT) != 0;
   }
 
-  /** Whether the later count has reached {@link #MAX_EXACT_LATER}: it can take no more keys. */
+  /**
+   * Whether the later count has reached {@link #MAX_EXACT_LATER}: it can take no more keys.
+   *
+   * @param word a segment-0 group word
+   * @return whether its later count is full
+   */
   public static boolean laterFull(long word) {
     return (word >>> 61) >= MAX_EXACT_LATER;
   }
 
-  /** The segment-0 group word with its later count raised by one, unless saturated. */
+  /**
+   * The segment-0 group word with its later count raised by one, unless saturated.
+   *
+   * @param word a segment-0 group word
+   * @return the updated group word
+   */
   public static long withOneLaterMore(long word) {
     return (word & LATER_COUNT) == LATER_COUNT ? word : word + ONE_LATER;
   }
 
-  /** The segment-0 group word with its later count lowered by one, unless saturated or zero. */
+  /**
+   * The segment-0 group word with its later count lowered by one, unless saturated or zero.
+   *
+   * @param word a segment-0 group word
+   * @return the updated group word
+   */
   public static long withOneLaterLess(long word) {
     long count = word & LATER_COUNT;
     return count == LATER_COUNT || count == 0 ? word : word - ONE_LATER;

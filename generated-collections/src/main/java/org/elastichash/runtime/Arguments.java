@@ -1,4 +1,4 @@
-package org.elastichash.internal;
+package org.elastichash.runtime;
 
 /** Argument checks shared by every map, with messages that name the argument and its value. */
 public final class Arguments {
@@ -14,6 +14,8 @@ public final class Arguments {
   /**
    * Checks an expected size.
    *
+   * @param expectedSize the number of entries a collection is sized for
+   * @return {@code expectedSize}
    * @throws IllegalArgumentException if {@code expectedSize} is negative
    */
   public static int checkExpectedSize(int expectedSize) {
@@ -26,6 +28,8 @@ public final class Arguments {
   /**
    * Checks a delta, the fraction of slots a map keeps free.
    *
+   * @param delta the free fraction
+   * @return {@code delta}
    * @throws IllegalArgumentException if {@code delta} is NaN or outside the open interval (0, 1)
    */
   public static double checkDelta(double delta) {
@@ -38,6 +42,10 @@ public final class Arguments {
   /**
    * Checks that a reference argument is not null.
    *
+   * @param <T> the argument's type
+   * @param value the argument
+   * @param name the parameter's name, for the message
+   * @return {@code value}
    * @throws NullPointerException naming {@code name} if {@code value} is null
    */
   public static <T> T checkNotNull(T value, String name) {

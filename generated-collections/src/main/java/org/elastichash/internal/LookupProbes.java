@@ -1,0 +1,73 @@
+package org.elastichash.internal;
+
+import static org.elastichash.runtime.ElasticTable.segment;
+import static org.elastichash.runtime.ElasticTable.slot;
+
+import org.elastichash.runtime.ControlBytes;
+import org.elastichash.runtime.ElasticTable;
+import org.elastichash.runtime.Hashing;
+
+/**
+ * Counts the groups a lookup inspects, walking a table's segments exactly as the generated maps'
+ * lookups do: for the probe-count benchmarks and the core tests. Generated code does not call this,
+ * so it stays out of the exported runtime.
+ */
+public final class LookupProbes {
+
+  private LookupProbes() {}
+
+  /**
+   * Groups a lookup inspects to find the key of hash {@code hash} at {@code position}.
+   *
+   * @throws IllegalArgumentException if no lookup for that hash reaches the position
+   */
+  public static int toFind(ElasticTable table, long hash, long position) {
+    int target = segment(position);
+    int targetGroup = slot(position) / ControlBytes.GROUP_SLOTS;
+    int probes = 0;
+    for (int s = 0; s <= target; s++) {
+      if (s > 0 && !mayBeBeyondSegmentZero(table, hash)) {
+        break;
+      }
+      long[] words = table.control[s];
+      int group = Hashing.startGroup(hash, s, words.length);
+      for (int p = 1; ; p++) {
+        probes++;
+        if (s == target && group == targetGroup) {
+          return probes;
+        }
+        if (p >= table.longestProbe[s] || !ControlBytes.passed(words[group])) {
+          break;
+        }
+        group = Hashing.nextGroup(group, p, words.length);
+      }
+    }
+    throw new IllegalArgumentException("no lookup for that hash reaches position " + position);
+  }
+
+  /** Groups a lookup inspects before it concludes that no key of hash {@code hash} is present. */
+  public static int toMiss(ElasticTable table, long hash) {
+    int probes = 0;
+    for (int s = 0; s < table.activeSegments; s++) {
+      if (s > 0 && !mayBeBeyondSegmentZero(table, hash)) {
+        break;
+      }
+      long[] words = table.control[s];
+      int group = Hashing.startGroup(hash, s, words.length);
+      for (int p = 1; ; p++) {
+        probes++;
+        if (p >= table.longestProbe[s] || !ControlBytes.passed(words[group])) {
+          break;
+        }
+        group = Hashing.nextGroup(group, p, words.length);
+      }
+    }
+    return probes;
+  }
+
+  /** Whether a key of this hash may be in a segment after the first: its start group counts one. */
+  private static boolean mayBeBeyondSegmentZero(ElasticTable table, long hash) {
+    long[] words = table.control[0];
+    return ControlBytes.hasLater(words[Hashing.startGroup(hash, 0, words.length)]);
+  }
+}
