@@ -6,6 +6,7 @@ import static org.elastichash.templates.TemplateContext.HASHING;
 import static org.elastichash.templates.TemplateContext.TABLE;
 import static org.elastichash.templates.TemplateContext.UNCHECKED;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
@@ -91,10 +92,20 @@ final class StorageBuilder extends TemplateBuilder {
                 .build());
       }
     } else if (!dropIn) {
-      map.addField(
+      FieldSpec.Builder defaultReturnValue =
           FieldSpec.builder(type("v"), "defaultReturnValue", Modifier.PRIVATE)
-              .addJavadoc("What queries return for a missing key.\n")
-              .build());
+              .addJavadoc("What queries return for a missing key.\n");
+      if (value.isObject()) {
+        // javac 18 and later lint a non-transient field of a type variable in a Serializable
+        // class; like the values, it is serializable exactly when they are.
+        defaultReturnValue
+            .addJavadoc("Serialized with the map, so serializable exactly when the values are.\n")
+            .addAnnotation(
+                AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "serial")
+                    .build());
+      }
+      map.addField(defaultReturnValue.build());
       map.addField(
           FieldSpec.builder(type("boxedMap"), "view", Modifier.PRIVATE, Modifier.TRANSIENT)
               .build());

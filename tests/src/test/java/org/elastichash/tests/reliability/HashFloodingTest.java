@@ -42,6 +42,7 @@ class HashFloodingTest {
 
   /** Comparable keys with one hash code that count every equals and compareTo call on them. */
   static final class Counted implements Comparable<Counted>, Serializable {
+    private static final long serialVersionUID = 1L;
     static long comparisons;
     final int id;
 
@@ -69,6 +70,7 @@ class HashFloodingTest {
 
   /** Not comparable, one hash code, counts its equals calls. */
   static final class Opaque implements Serializable {
+    private static final long serialVersionUID = 1L;
     static long comparisons;
     final int id;
 
