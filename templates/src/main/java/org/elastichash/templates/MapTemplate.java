@@ -18,17 +18,19 @@ import java.util.List;
  * and so on), all bound once per spec in a {@link TemplateContext}.
  *
  * <p>The template is one model of a collection written by builders, one per concern: {@link
- * DeclarationBuilder}, {@link StorageBuilder} (fields, constructors, lookup, position access),
- * {@link QueryBuilder}, {@link UpdateBuilder}, {@link ComputeBuilder}, {@link BulkBuilder} (bulk
- * operations, iteration, the cursor), {@link ViewBuilder}, {@link ObjectMethodsBuilder}, {@link
- * SerializationBuilder} and {@link InterfaceBuilder}. This class only composes them: it decides
- * which members a spec gets and in which order they appear in the generated source.
+ * DeclarationBuilder}, {@link StorageBuilder} (fields, constructors, position access), {@link
+ * LookupBuilder}, {@link QueryBuilder}, {@link UpdateBuilder}, {@link ComputeBuilder}, {@link
+ * BulkBuilder} (bulk operations, iteration, the cursor), {@link ViewBuilder}, {@link
+ * ObjectMethodsBuilder}, {@link SerializationBuilder} and {@link InterfaceBuilder}. This class only
+ * composes them: it decides which members a spec gets and in which order they appear in the
+ * generated source.
  */
 public final class MapTemplate {
 
   private final TemplateContext context;
   private final DeclarationBuilder declaration;
   private final StorageBuilder storage;
+  private final LookupBuilder lookup;
   private final QueryBuilder queries;
   private final UpdateBuilder updates;
   private final ComputeBuilder compute;
@@ -42,6 +44,7 @@ public final class MapTemplate {
     this.context = context;
     this.declaration = new DeclarationBuilder(context);
     this.storage = new StorageBuilder(context);
+    this.lookup = new LookupBuilder(context);
     this.queries = new QueryBuilder(context);
     this.updates = new UpdateBuilder(context);
     this.compute = new ComputeBuilder(context);
@@ -71,7 +74,7 @@ public final class MapTemplate {
     TypeSpec.Builder map = declaration.declaration();
     storage.addFields(map);
     storage.addConstructors(map);
-    storage.addLookup(map);
+    lookup.addLookup(map);
     queries.addQueries(map);
     updates.addUpdates(map);
     bulk.addBulkOperations(map);

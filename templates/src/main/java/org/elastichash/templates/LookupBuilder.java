@@ -1,0 +1,188 @@
+package org.elastichash.templates;
+
+import static org.elastichash.templates.TemplateContext.HASHING;
+
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+
+/**
+ * Lookup: {@code indexOf}, the segment-0 fast path and the rest of the walk ({@code
+ * indexOfBeyond}), and the boxed-key and boxed-value helpers of primitive maps.
+ */
+final class LookupBuilder extends TemplateBuilder {
+
+  LookupBuilder(TemplateContext context) {
+    super(context);
+  }
+
+  /** {@code indexOf} by key and by key and hash, and the boxed-argument lookups of the views. */
+  void addLookup(TypeSpec.Builder map) {
+    map.addMethod(
+        privateMethod("indexOf")
+            .addJavadoc(
+                "The position of {@code key}, or $L if it is absent.\n",
+                key.isObject() ? "a negative miss" : "-1")
+            .returns(long.class)
+            .addParameter(param("kQuery", "key"))
+            .addStatement("return indexOf(key, table.hash($T.mix(key)))", HASHING)
+            .build());
+    // Object keys count the unequal keys whose fingerprint matched, so that an insertion knows
+    // whether its key floods the probe sequence, and end a miss in the collision index.
+    boolean counted = key.isObject();
+    String missReturn =
+        counted ? "return $collisions:T.find(table.collisions, key, failed);" : "return -1;";
+    String missDoc =
+        counted
+            ? "\n\n<p>A miss is negative: {@link $collisions:T#miss} of the unequal keys whose"
+                + " fingerprint\nmatched, which tells an insertion whether its key floods the probe"
+                + " sequence. Keys that\nflooded it are found in the table's collision index."
+            : "";
+    map.addMethod(
+        privateMethod("indexOf")
+            .addJavadoc(
+                code(
+                    """
+                    The position of {@code key}, whose hash is {@code hash}, or MISS if it is absent.
+                    Inspects the key's first group in segment 0, where most keys are; a miss there is
+                    final when the group's metadata says that no key went on from it.DOC
+                    """
+                        .replace("MISS", counted ? "a miss" : "-1")
+                        .replace("DOC", missDoc)))
+            .returns(long.class)
+            .addParameter(param("kQuery", "key"))
+            .addParameter(long.class, "hash")
+            .addCode(
+                code(
+                    """
+                    long[] control = control0;
+                    int group = $hashing:T.startGroup(hash, 0, control.length);
+                    long word = control[group];
+                    int first = $table:T.firstSlot(group);
+                    long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
+                    DECLARE_FAILED
+                    for (long matches = $control:T.matchFingerprint(word, fingerprints);
+                        matches != 0;
+                        matches &= matches - 1) {
+                      int slot = first + $control:T.lowestSlot(matches);
+                      if ($keyMatchesInSegmentZero:L) {
+                        return slot;
+                      }
+                      COUNT_FAILED
+                    }
+                    if ($control:T.hasMetadata(word)) {
+                      return indexOfBeyond(key, hash, group, wordFAILED_ARGUMENT);
+                    }
+                    MISS
+                    """
+                        .replace("DECLARE_FAILED\n", counted ? "int failed = 0;\n" : "")
+                        .replace("  COUNT_FAILED\n", counted ? "  failed++;\n" : "")
+                        .replace("FAILED_ARGUMENT", counted ? ", failed" : "")
+                        .replace("MISS", missReturn)))
+            .build());
+    MethodSpec.Builder beyond =
+        privateMethod("indexOfBeyond")
+            .addJavadoc(
+                code(
+                    """
+                    The rest of a lookup of {@code key} whose first segment-0 group, {@code start} with
+                    group word {@code startWord}, does not hold it. Within each segment it follows the
+                    key's probe sequence up to the longest probe any insertion there used, and stops at a
+                    group whose passed count is zero (no key went on from it); segments after the first
+                    are searched only if the later count of {@code startWord} says a key went there.
+                    """))
+            .returns(long.class)
+            .addParameter(param("kQuery", "key"))
+            .addParameter(long.class, "hash")
+            .addParameter(int.class, "start")
+            .addParameter(long.class, "startWord");
+    if (counted) {
+      beyond.addParameter(int.class, "failed");
+    }
+    map.addMethod(
+        beyond
+            .addCode(
+                code(
+                    """
+                    long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
+                    $table:T table = this.table;
+                    if ($control:T.passed(startWord)) {
+                      long[] control = control0;
+                      int longest = table.longestProbe[0];
+                      int group = start;
+                      for (int probes = 2; probes <= longest; probes++) {
+                        group = $hashing:T.nextGroup(group, probes - 1, control.length);
+                        long word = control[group];
+                        int first = $table:T.firstSlot(group);
+                        for (long matches = $control:T.matchFingerprint(word, fingerprints);
+                            matches != 0;
+                            matches &= matches - 1) {
+                          int slot = first + $control:T.lowestSlot(matches);
+                          if ($keyMatchesInSegmentZero:L) {
+                            return slot;
+                          }
+                          COUNT_FAILED
+                        }
+                        if (!$control:T.passed(word)) {
+                          break;
+                        }
+                      }
+                    }
+                    if (!$control:T.hasLater(startWord)) {
+                      MISS
+                    }
+                    for (int s = 1; s < table.activeSegments; s++) {
+                      long[] control = table.control[s];
+                      $kStore:T[] segmentKeys = keys[s];
+                      int longest = table.longestProbe[s];
+                      int group = $hashing:T.startGroup(hash, s, control.length);
+                      for (int probes = 1; ; probes++) {
+                        long word = control[group];
+                        int first = $table:T.firstSlot(group);
+                        for (long matches = $control:T.matchFingerprint(word, fingerprints);
+                            matches != 0;
+                            matches &= matches - 1) {
+                          int slot = first + $control:T.lowestSlot(matches);
+                          if ($keyMatches:L) {
+                            return $table:T.position(s, slot);
+                          }
+                          COUNT_FAILED
+                        }
+                        if (probes >= longest || !$control:T.passed(word)) {
+                          break;
+                        }
+                        group = $hashing:T.nextGroup(group, probes, control.length);
+                      }
+                    }
+                    MISS
+                    """
+                        .replace("      COUNT_FAILED\n", counted ? "      failed++;\n" : "")
+                        .replace("MISS", missReturn)))
+            .build());
+    if (!key.isObject()) {
+      map.addMethod(
+          privateMethod("indexOfBoxed")
+              .addJavadoc(
+                  "The position of a boxed key, or -1 if it is absent or not a {@code $T}.\n",
+                  key.boxed())
+              .returns(long.class)
+              .addParameter(Object.class, "key")
+              .addStatement(
+                  "return key instanceof $T ? indexOf(($T) key) : -1", key.boxed(), key.boxed())
+              .build());
+    }
+    if (hasValues && !value.isObject()) {
+      map.addMethod(
+          privateMethod("containsBoxedValue")
+              .addJavadoc(
+                  "Whether some key maps to a boxed value; false if it is not a {@code $T}.\n",
+                  value.boxed())
+              .returns(boolean.class)
+              .addParameter(Object.class, "value")
+              .addStatement(
+                  "return value instanceof $T && containsValue(($T) value)",
+                  value.boxed(),
+                  value.boxed())
+              .build());
+    }
+  }
+}
