@@ -168,7 +168,7 @@ public final class ElasticTable {
    * @return the hash the table places the key by
    */
   public long hash(long mixed) {
-    return seed == 0 ? mixed : Hashing.reseed(mixed, seed);
+    return Hashing.seeded(mixed, seed);
   }
 
   /**

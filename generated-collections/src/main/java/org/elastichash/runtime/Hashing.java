@@ -31,6 +31,18 @@ public final class Hashing {
   }
 
   /**
+   * The hash a table of seed {@code seed} places a key of mixed hash {@code mixed} by: {@code
+   * mixed} itself while the seed is 0, else {@link #reseed} of the two.
+   *
+   * @param mixed the key's {@link #mix}
+   * @param seed the table's seed
+   * @return the hash to place and find the key by
+   */
+  public static long seeded(long mixed, long seed) {
+    return seed == 0 ? mixed : reseed(mixed, seed);
+  }
+
+  /**
    * Mixes a table's random seed into a mixed hash, so that keys crafted to share start groups under
    * {@link #mix} scatter: every bit of the result depends on every bit of both.
    *

@@ -52,7 +52,7 @@ final class ComputeBuilder extends TemplateBuilder {
                 code(
                     """
                     $args:T.checkNotNull(remappingFunction, "remappingFunction");
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     $vBox:T current = position < 0 ? null : valueAt(position);
                     int expectedModCount = modCount;
@@ -94,7 +94,7 @@ final class ComputeBuilder extends TemplateBuilder {
                 code(
                     """
                     $args:T.checkNotNull(remappingFunction, "remappingFunction");
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (position < 0$absentIfNull:L) {
                       return $absent:L;
@@ -132,7 +132,7 @@ final class ComputeBuilder extends TemplateBuilder {
                 code(
                     """
                     $args:T.checkNotNull(mappingFunction, "mappingFunction");
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (!(position < 0$absentIfNull:L)) {
                       return valueAt(position);
@@ -177,7 +177,7 @@ final class ComputeBuilder extends TemplateBuilder {
                     (value.isObject() ? "$args:T.checkNotNull(value, \"value\");\n" : "")
                         + """
                         $args:T.checkNotNull(remappingFunction, "remappingFunction");
-                        long hash = table.hash($hashing:T.mix(key));
+                        long hash = hashOf(key);
                         long position = indexOf(key, hash);
                         if (position < 0$absentIfNull:L) {
                           if (position >= 0) {
@@ -258,7 +258,7 @@ final class ComputeBuilder extends TemplateBuilder {
                 code(
                     """
                     $args:T.checkNotNull(mappingFunction, "mappingFunction");
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (position >= 0) {
                       return valueAt(position);
@@ -298,7 +298,7 @@ final class ComputeBuilder extends TemplateBuilder {
                 code(
                     """
                     $args:T.checkNotNull(remappingFunction, "remappingFunction");
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (position < 0) {
                       insert(key, value, hash$missArgument:L);

@@ -1,7 +1,5 @@
 package org.elastichash.templates;
 
-import static org.elastichash.templates.TemplateContext.HASHING;
-
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 
@@ -24,7 +22,17 @@ final class LookupBuilder extends TemplateBuilder {
                 key.isObject() ? "a negative miss" : "-1")
             .returns(long.class)
             .addParameter(param("kQuery", "key"))
-            .addStatement("return indexOf(key, table.hash($T.mix(key)))", HASHING)
+            .addStatement("return indexOf(key, hashOf(key))")
+            .build());
+    map.addMethod(
+        privateMethod("hashOf")
+            .addJavadoc(
+                "The hash this $L places {@code key} by: its mix, with the table's seed if it has"
+                    + " one.\n",
+                bound("noun"))
+            .returns(long.class)
+            .addParameter(param("kQuery", "key"))
+            .addStatement(code("return $hashing:T.seeded($hashing:T.mix(key), seed)"))
             .build());
     // Object keys count the unequal keys whose fingerprint matched, so that an insertion knows
     // whether its key floods the probe sequence, and end a miss in the collision index.

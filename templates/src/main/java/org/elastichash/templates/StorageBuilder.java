@@ -64,6 +64,11 @@ final class StorageBuilder extends TemplateBuilder {
               .build());
     }
     map.addField(
+        FieldSpec.builder(long.class, "seed", Modifier.PRIVATE, Modifier.TRANSIENT)
+            .addJavadoc(
+                "The table's seed, {@code table.seed}, kept here so hashing reads no table field.\n")
+            .build());
+    map.addField(
         FieldSpec.builder(long[].class, "control0", Modifier.PRIVATE, Modifier.TRANSIENT)
             .addJavadoc(
                 "Segment 0's group words, {@code table.control[0]}: most lookups end in them.\n")
@@ -224,7 +229,8 @@ final class StorageBuilder extends TemplateBuilder {
         privateMethod("cacheSegmentZero")
             .addJavadoc("Points the segment-0 fields at the current table's first segment.\n")
             .addStatement("control0 = table.control[0]")
-            .addStatement("keys0 = keys[0]");
+            .addStatement("keys0 = keys[0]")
+            .addStatement("seed = table.seed");
     if (hasValues) {
       cache.addStatement("values0 = values[0]");
     }
@@ -295,7 +301,7 @@ final class StorageBuilder extends TemplateBuilder {
         privateMethod("removeAt")
             .addJavadoc("Removes the $L at {@code position}, rehashing its key.\n", bound("item"))
             .addParameter(long.class, "position")
-            .addStatement(code("removeAt(position, table.hash($hashing:T.mix(keyAt(position))))"))
+            .addStatement(code("removeAt(position, hashOf(keyAt(position)))"))
             .build());
     MethodSpec.Builder removeAt =
         privateMethod("removeAt")
@@ -337,7 +343,7 @@ final class StorageBuilder extends TemplateBuilder {
                     // At most twice: a rebuild that met a crowded run asks for one with a fresh seed.
                     while (position == $table:T.NEEDS_RESIZE) {
                       rebuild(table.resized());
-                      hash = table.hash($hashing:T.mix(key));
+                      hash = hashOf(key);
                       position = CLAIM;
                     }
                     store(table, keys$valuesArgument:L, position, key$valueParameter:L);

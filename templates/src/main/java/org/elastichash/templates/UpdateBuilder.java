@@ -66,7 +66,7 @@ final class UpdateBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (position >= 0) {
                       return false;
@@ -90,7 +90,7 @@ final class UpdateBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (position < 0) {
                       return false;
@@ -118,7 +118,7 @@ final class UpdateBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (position >= 0) {
                       return setValueAt(position, value);
@@ -130,7 +130,7 @@ final class UpdateBuilder extends TemplateBuilder {
     String putIfAbsentBody =
         value.isObject()
             ? """
-              long hash = table.hash($hashing:T.mix(key));
+              long hash = hashOf(key);
               long position = indexOf(key, hash);
               if (position >= 0) {
                 $v:T current = valueAt(position);
@@ -143,7 +143,7 @@ final class UpdateBuilder extends TemplateBuilder {
               return $absent:L;
               """
             : """
-              long hash = table.hash($hashing:T.mix(key));
+              long hash = hashOf(key);
               long position = indexOf(key, hash);
               if (position >= 0) {
                 return valueAt(position);
@@ -189,7 +189,7 @@ final class UpdateBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (position < 0) {
                       return $absent:L;
@@ -311,7 +311,7 @@ final class UpdateBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                    long hash = table.hash($hashing:T.mix(key));
+                    long hash = hashOf(key);
                     long position = indexOf(key, hash);
                     if (position < 0 || !($currentIsValue:L)) {
                       return false;
@@ -338,7 +338,7 @@ final class UpdateBuilder extends TemplateBuilder {
               .addCode(
                   code(
                       """
-                      long hash = table.hash($hashing:T.mix(key));
+                      long hash = hashOf(key);
                       long position = indexOf(key, hash);
                       if (position >= 0) {
                         $v:T previous = valueAt(position);

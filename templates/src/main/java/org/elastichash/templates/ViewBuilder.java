@@ -111,7 +111,7 @@ final class ViewBuilder extends TemplateBuilder {
     put.addCode(
         code(
             """
-            long hash = table.hash($hashing:T.mix(key));
+            long hash = hashOf(key);
             long position = indexOf(key, hash);
             if (position >= 0) {
               return setValueAt(position, value);
