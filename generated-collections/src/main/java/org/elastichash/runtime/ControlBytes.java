@@ -16,10 +16,11 @@ package org.elastichash.runtime;
  * saturated count is never decremented, so it only ever errs towards probing on). Its high three
  * bits are, in segment 0, the <em>later count</em>: how many live keys whose segment-0 probe starts
  * at the group were placed in a later segment. The table keeps that count at {@link
- * #MAX_EXACT_LATER} or below by keeping further such keys in segment 0; 7 means saturated, which
- * only a full segment 0 forces. Both stay exact under removals, so a map under churn keeps its
- * lookups as short as a freshly built one. A metadata byte of zero tells a lookup that a miss in
- * its first group is final.
+ * #MAX_EXACT_LATER} or below by keeping further such keys in segment 0 while segment 0 has room for
+ * them within a probe limit; past that the count saturates at 7 and, like a saturated passed count,
+ * is never decremented (it only ever errs towards searching on). Both stay exact under removals, so
+ * a map under churn keeps its lookups as short as a freshly built one. A metadata byte of zero
+ * tells a lookup that a miss in its first group is final.
  */
 public final class ControlBytes {
 

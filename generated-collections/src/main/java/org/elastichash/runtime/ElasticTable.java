@@ -18,17 +18,22 @@ import org.elastichash.internal.ProbeLimit;
  * free fractions of the two:
  *
  * <ol>
- *   <li>{@code eps1 > delta/2} and {@code eps2 > 1/4}: try {@code f(eps1)} groups of the current
- *       segment, then probe the next segment until a free slot;
+ *   <li>{@code eps1 > delta/2} and {@code eps2 > delta/2}: try {@code f(eps1)} groups of the
+ *       current segment, then probe the next segment until a free slot;
  *   <li>{@code eps1 <= delta/2}: probe the next segment until a free slot;
- *   <li>{@code eps2 <= 1/4}: probe the current segment until a free slot.
+ *   <li>{@code eps2 <= delta/2}: probe the current segment until a free slot.
  * </ol>
  *
- * The batch ends when the current segment has {@code delta/2} of its slots free and the next is 75%
- * full. Within a segment an insertion takes the first free slot along the key's probe sequence,
- * which starts at a group that {@link Hashing#startGroup} picks per segment and goes on by {@link
- * Hashing#nextGroup}. Before all that, an insertion reuses a slot freed by a removal in an earlier
- * segment if the key's first group there has one ({@link #reuseFreedSlot}).
+ * The batch ends when the current segment has {@code delta/2} of its slots free and the next is at
+ * least 75% full. The paper's third case starts at {@code eps2 <= 1/4}; here the next segment takes
+ * what the probe limit turns away until its own {@code delta/2}, because with segments an eighth
+ * apart it can reach 3/4 while the current one still has a few free slots, and searching a nearly
+ * full segment until free costs {@code O(1/delta)} probes where one more group of the next costs
+ * about one. Until the next segment is 3/4 full, the schedule is the paper's. Within a segment an
+ * insertion takes the first free slot along the key's probe sequence, which starts at a group that
+ * {@link Hashing#startGroup} picks per segment and goes on by {@link Hashing#nextGroup}. Before all
+ * that, an insertion reuses a slot freed by a removal in an earlier segment if the key's first
+ * group there has one ({@link #reuseFreedSlot}).
  *
  * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
@@ -328,19 +333,33 @@ public final class ElasticTable {
     if (position >= 0) {
       return position;
     }
-    if (laterCountFull(hash)) {
-      // Keep the later count exact: this key stays in segment 0 while it has room.
-      position = probeUntilFree(0, hash, fingerprint);
-      advanceBatch();
+    if (laterCountFull(hash) && freeSlots(0) > geometry.lowWaterEmptySlots(0)) {
+      // Keep the later count exact if segment 0 has room for this key within a probe limit. If
+      // not, the schedule places it and the count saturates: a search until free here would cost
+      // O(1/delta) probes once segment 0 is nearly full.
+      int limit = probeLimit(0);
+      position = probe(0, hash, fingerprint, limit);
+      if (position >= 0) {
+        advanceBatch();
+        return position;
+      }
+      position = placeByTheSchedule(hash, fingerprint);
+      lastClaimProbes += limit;
       return position;
     }
+    return placeByTheSchedule(hash, fingerprint);
+  }
+
+  /** Places a key by the three cases of batch {@link #batch}, and advances the batch. */
+  private long placeByTheSchedule(long hash, int fingerprint) {
+    long position;
     int current = batch - 1;
     int next = batch;
     if (next >= geometry.segmentCount()) {
       position = probeUntilFree(current, hash, fingerprint);
     } else if (freeSlots(current) <= geometry.lowWaterEmptySlots(current)) {
       position = probeUntilFree(next, hash, fingerprint);
-    } else if (liveSlots[next] >= geometry.threeQuarterSlots(next)) {
+    } else if (freeSlots(next) <= geometry.lowWaterEmptySlots(next)) {
       position = probeUntilFree(current, hash, fingerprint);
     } else {
       int limit = probeLimit(current);

@@ -53,15 +53,18 @@ class ElasticTableTest {
               geometry.slots(current) - geometry.lowWaterEmptySlots(current),
               segments.get(current).live(),
               "current segment ends its batch with delta/2 free");
-          assertEquals(
-              geometry.threeQuarterSlots(batch),
-              segments.get(batch).live(),
+          // At least 3/4: the next segment takes what the probe limit turns away even past 3/4,
+          // rather than have the current one searched until free.
+          assertTrue(
+              segments.get(batch).live() >= geometry.threeQuarterSlots(batch),
               "next segment ends the batch 75% full");
         }
         batch = table.batch();
       }
       if (batch >= 1 && batch < geometry.segmentCount()) {
-        assertTrue(segments.get(batch).live() <= geometry.threeQuarterSlots(batch));
+        assertTrue(
+            geometry.slots(batch) - segments.get(batch).live()
+                >= geometry.lowWaterEmptySlots(batch));
         assertTrue(
             geometry.slots(batch - 1) - segments.get(batch - 1).live()
                 >= geometry.lowWaterEmptySlots(batch - 1));
@@ -356,10 +359,45 @@ class ElasticTableTest {
             count == passed[s][g] || count == max,
             "passed count of group " + g + " of segment " + s);
         if (s == 0) {
-          assertEquals(later[g], (word & ControlBytes.LATER_COUNT) >>> 61, "later count " + g);
+          long laterCount = (word & ControlBytes.LATER_COUNT) >>> 61;
+          long saturated = ControlBytes.LATER_COUNT >>> 61;
+          assertTrue(
+              laterCount == later[g] || laterCount == saturated, "later count of group " + g);
         }
       }
     }
+  }
+
+  /**
+   * The paper's bound: the worst insertion costs O(log 1/delta) probes, so filling a table to its
+   * load limit at delta 1/4096 may cost at most {@code log2(4096) / log2(4)} times what it costs at
+   * 1/4 (measured: about three times). A schedule that falls back to probing until free near the
+   * end of a batch costs O(1/delta) instead, hundreds of groups at 1/1024.
+   */
+  @Test
+  void theWorstInsertionGrowsLikeLogOneOverDelta() {
+    int atQuarter = worstClaimWhileFilling(0.25);
+    for (double delta : new double[] {1.0 / 16, 1.0 / 32, 1.0 / 256, 1.0 / 1024, 1.0 / 4096}) {
+      int worst = worstClaimWhileFilling(delta);
+      double logRatio = Math.log(1 / delta) / Math.log(4);
+      assertTrue(
+          worst <= logRatio * atQuarter,
+          "worst insertion at delta " + delta + ": " + worst + " groups, " + atQuarter + " at 1/4");
+    }
+  }
+
+  /** The most groups any insertion inspects while tables of 2^15 slots fill to the limit. */
+  private static int worstClaimWhileFilling(double delta) {
+    int worst = 0;
+    for (int seed = 0; seed < 8; seed++) {
+      ElasticTable table =
+          new ElasticTable(SegmentGeometry.forExpectedSize((int) ((1 - delta) * 32768), delta));
+      SplittableRandom random = new SplittableRandom(seed);
+      while (table.claim(Hashing.mix(random.nextLong())) != ElasticTable.NEEDS_RESIZE) {
+        worst = Math.max(worst, table.lastClaimProbes());
+      }
+    }
+    return worst;
   }
 
   @ParameterizedTest

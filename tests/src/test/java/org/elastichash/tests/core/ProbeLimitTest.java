@@ -11,7 +11,8 @@ class ProbeLimitTest {
   /** The paper's f(eps) = c * min(log2(1/eps)^2, log2(1/delta)), at least one probe. */
   private static int paper(double eps, double delta) {
     double log = Math.log(1 / eps) / Math.log(2);
-    double value = ProbeLimit.C * Math.min(log * log, Math.log(1 / delta) / Math.log(2));
+    double c = delta >= 1.0 / 16 ? 1.0 : 1.75;
+    double value = c * Math.min(log * log, Math.log(1 / delta) / Math.log(2));
     return Math.max(1, (int) Math.ceil(value));
   }
 
@@ -35,9 +36,9 @@ class ProbeLimitTest {
     assertEquals(4, ProbeLimit.limit(256, 1024, 1.0 / 16)); // eps 1/4: log^2 = 4
     assertEquals(4, ProbeLimit.limit(1, 1024, 1.0 / 16)); // capped
     assertEquals(4, ProbeLimit.limit(0, 1024, 1.0 / 16)); // no empty slot: capped
-    // delta = 1/1024: cap 10; eps 1/8: log^2 = 9.
-    assertEquals(9, ProbeLimit.limit(128, 1024, 1.0 / 1024));
-    assertEquals(10, ProbeLimit.limit(64, 1024, 1.0 / 1024));
+    // delta = 1/1024: c = 1.75, cap 1.75 * 10; eps 1/8: 1.75 * 9 = 15.75.
+    assertEquals(16, ProbeLimit.limit(128, 1024, 1.0 / 1024));
+    assertEquals(18, ProbeLimit.limit(64, 1024, 1.0 / 1024));
     assertEquals(1, ProbeLimit.limit(1024, 1024, 1.0 / 1024)); // eps 1: log 0, still one probe
   }
 
@@ -59,7 +60,7 @@ class ProbeLimitTest {
   void minEmptySlotsForIsTheExactThreshold() {
     for (int slots : new int[] {8, 64, 1000, 4096, 32768}) {
       for (double delta : new double[] {0.5, 0.25, 0.125, 0.1, 0.01, 1.0 / 1024}) {
-        for (int limit = 0; limit <= 12; limit++) {
+        for (int limit = 0; limit <= 20; limit++) {
           assertEquals(
               firstEmptyCountWithin(limit, slots, delta),
               ProbeLimit.minEmptySlotsFor(limit, slots, delta),
