@@ -105,6 +105,12 @@ public final class ElasticTable {
    */
   private int claimLimit;
 
+  /**
+   * Segment 0's live count below which a claim cannot end batch 0: one short of its 3/4 mark, so
+   * that the claim fast path in {@link #place} needs no batch check.
+   */
+  private final int lastClaimBeforeThreeQuarters;
+
   private final int[] liveSlots;
   private int size;
   private int batch;
@@ -135,6 +141,7 @@ public final class ElasticTable {
     this.control = new long[segments][];
     this.longestProbe = new int[segments];
     this.liveSlots = new int[segments];
+    this.lastClaimBeforeThreeQuarters = geometry.threeQuarterSlots(0) - 1;
     control[0] = emptyWords(geometry.groups(0));
   }
 
@@ -154,6 +161,7 @@ public final class ElasticTable {
     this.longestProbe = other.longestProbe.clone();
     this.activeSegments = other.activeSegments;
     this.liveSlots = other.liveSlots.clone();
+    this.lastClaimBeforeThreeQuarters = other.lastClaimBeforeThreeQuarters;
     this.size = other.size;
     this.batch = other.batch;
     this.freedBehindSchedule = other.freedBehindSchedule;
@@ -322,6 +330,25 @@ public final class ElasticTable {
   private long place(long hash) {
     int fingerprint = ControlBytes.fingerprint(hash);
     if (batch == 0) {
+      if (liveSlots[0] < lastClaimBeforeThreeQuarters) {
+        // Most of batch 0, and so most of every rebuild: the start group has a free slot.
+        long[] words = control[0];
+        int group = Hashing.startGroup(hash, 0, words.length);
+        long word = words[group];
+        long free = ControlBytes.matchFree(word);
+        if (free != 0) {
+          int slotInGroup = ControlBytes.lowestSlot(free);
+          words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
+          liveSlots[0]++;
+          size++;
+          lastClaimProbes = 1;
+          if (activeSegments == 0) {
+            activeSegments = 1;
+            longestProbe[0] = 1;
+          }
+          return firstSlot(group) + slotInGroup;
+        }
+      }
       // Segment 0 is below 3/4 full, so a free slot is near and no schedule decision is needed.
       long position = probeUntilFree(0, hash, fingerprint);
       if (liveSlots[0] >= geometry.threeQuarterSlots(0)) {
