@@ -59,31 +59,32 @@ final class LookupBuilder extends TemplateBuilder {
             .returns(long.class)
             .addParameter(param("kQuery", "key"))
             .addParameter(long.class, "hash")
+            .addCode(firstGroupLookup("return slot;", null))
+            .build());
+    MethodSpec.Builder pastFirstGroup =
+        privateMethod("indexOfPastFirstGroup")
+            .addJavadoc(
+                "The rest of a lookup of {@code key} whose first segment-0 group, {@code start}"
+                    + " with group\nword {@code startWord}, does not hold it: a miss when that"
+                    + " group's metadata byte is\nzero, else {@code indexOfBeyond}.\n")
+            .returns(long.class)
+            .addParameter(param("kQuery", "key"))
+            .addParameter(long.class, "hash")
+            .addParameter(int.class, "start")
+            .addParameter(long.class, "startWord");
+    if (counted) {
+      pastFirstGroup.addParameter(int.class, "failed");
+    }
+    map.addMethod(
+        pastFirstGroup
             .addCode(
                 code(
                     """
-                    long[] control = control0;
-                    int group = $hashing:T.startGroup(hash, 0, control.length);
-                    long word = control[group];
-                    int first = $table:T.firstSlot(group);
-                    long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
-                    DECLARE_FAILED
-                    for (long matches = $control:T.matchFingerprint(word, fingerprints);
-                        matches != 0;
-                        matches &= matches - 1) {
-                      int slot = first + $control:T.lowestSlot(matches);
-                      if ($keyMatchesInSegmentZero:L) {
-                        return slot;
-                      }
-                      COUNT_FAILED
-                    }
-                    if ($control:T.hasMetadata(word)) {
-                      return indexOfBeyond(key, hash, group, wordFAILED_ARGUMENT);
+                    if ($control:T.hasMetadata(startWord)) {
+                      return indexOfBeyond(key, hash, start, startWordFAILED_ARGUMENT);
                     }
                     MISS
                     """
-                        .replace("DECLARE_FAILED\n", counted ? "int failed = 0;\n" : "")
-                        .replace("  COUNT_FAILED\n", counted ? "  failed++;\n" : "")
                         .replace("FAILED_ARGUMENT", counted ? ", failed" : "")
                         .replace("MISS", missReturn)))
             .build());

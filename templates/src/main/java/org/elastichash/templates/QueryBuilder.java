@@ -50,7 +50,8 @@ final class QueryBuilder extends TemplateBuilder {
                   """)
               .returns(boolean.class)
               .addParameter(param("kQuery", "key"))
-              .addStatement("return indexOf(key) >= 0")
+              .addStatement("long hash = hashOf(key)")
+              .addCode(firstGroupLookup("return true;", "return position >= 0;"))
               .build());
       return;
     }
@@ -73,8 +74,11 @@ final class QueryBuilder extends TemplateBuilder {
                       """)
             .returns(type("v"))
             .addParameter(param("kQuery", "key"))
-            .addStatement("long position = indexOf(key)")
-            .addStatement(code("return position < 0 ? $absent:L : valueAt(position)"))
+            .addStatement("long hash = hashOf(key)")
+            .addCode(
+                firstGroupLookup(
+                    "return valueInSegmentZero(slot);",
+                    "return position < 0 ? $absent:L : valueAt(position);"))
             .build());
     map.addMethod(
         mapMethod(
@@ -89,8 +93,11 @@ final class QueryBuilder extends TemplateBuilder {
             .returns(type("v"))
             .addParameter(param("kQuery", "key"))
             .addParameter(param("v", "defaultValue"))
-            .addStatement("long position = indexOf(key)")
-            .addStatement("return position < 0 ? defaultValue : valueAt(position)")
+            .addStatement("long hash = hashOf(key)")
+            .addCode(
+                firstGroupLookup(
+                    "return valueInSegmentZero(slot);",
+                    "return position < 0 ? defaultValue : valueAt(position);"))
             .build());
     map.addMethod(
         mapMethod(
@@ -103,7 +110,8 @@ final class QueryBuilder extends TemplateBuilder {
                 """)
             .returns(boolean.class)
             .addParameter(param("kQuery", "key"))
-            .addStatement("return indexOf(key) >= 0")
+            .addStatement("long hash = hashOf(key)")
+            .addCode(firstGroupLookup("return true;", "return position >= 0;"))
             .build());
     map.addMethod(
         mapMethod(

@@ -214,7 +214,7 @@ final class StorageBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                                        table = newTable;
+                    table = newTable;
                     int segments = newTable.geometry().segmentCount();
                     int slots = newTable.geometry().slots(0);
                     keys = new $kStore:T[segments][];
@@ -346,10 +346,18 @@ final class StorageBuilder extends TemplateBuilder {
                       hash = hashOf(key);
                       position = CLAIM;
                     }
-                    store(table, keys$valuesArgument:L, position, key$valueParameter:L);
+                    if ($table:T.segment(position) == 0) {
+                      keys0[(int) position] = key;
+                      STORE_VALUE_IN_SEGMENT_ZERO
+                    } else {
+                      store(table, keys$valuesArgument:L, position, key$valueParameter:L);
+                    }
                     modCount++;
                     """
-                        .replace("CLAIM", claim)))
+                        .replace("CLAIM", claim)
+                        .replace(
+                            "  STORE_VALUE_IN_SEGMENT_ZERO\n",
+                            hasValues ? "  values0[(int) position] = value;\n" : "")))
             .build());
     MethodSpec.Builder rebuild =
         privateMethod("rebuild")
@@ -364,16 +372,18 @@ final class StorageBuilder extends TemplateBuilder {
             .addCode(
                 code(
                     """
-                                        int segments = target.geometry().segmentCount();
+                    int segments = target.geometry().segmentCount();
                     int slots = target.geometry().slots(0);
                     $kStore:T[][] targetKeys = new $kStore:T[segments][];
-                    targetKeys[0] = new $kStore:T[slots];
+                    $kStore:T[] targetKeys0 = new $kStore:T[slots];
+                    targetKeys[0] = targetKeys0;
                     """));
     if (hasValues) {
       rebuild.addCode(
           code(
               "$vStore:T[][] targetValues = new $vStore:T[segments][];\n"
-                  + "targetValues[0] = new $vStore:T[slots];\n"));
+                  + "$vStore:T[] targetValues0 = new $vStore:T[slots];\n"
+                  + "targetValues[0] = targetValues0;\n"));
     }
     // Walks the group words directly rather than through nextLive: a rebuild moves every entry.
     rebuild.addCode(
@@ -387,8 +397,13 @@ final class StorageBuilder extends TemplateBuilder {
                 for (long live = $control:T.matchLive(words[group]); live != 0; live &= live - 1) {
                   int slot = $table:T.firstSlot(group) + $control:T.lowestSlot(live);
                   $kStore:T key = sourceKeys[slot];
-                  long targetPosition = CLAIM;
-                  store(target, targetKeys$targetValuesArgument:L, targetPosition, keyVALUE);
+                  long targetPosition =CLAIM;
+                  if ($table:T.segment(targetPosition) == 0) {
+                    targetKeys0[(int) targetPosition] = key;
+                    STORE_VALUE_IN_SEGMENT_ZERO
+                  } else {
+                    store(target, targetKeys$targetValuesArgument:L, targetPosition, keyVALUE);
+                  }
                 }
               }
             }
@@ -400,11 +415,16 @@ final class StorageBuilder extends TemplateBuilder {
                     hasValues ? "  $vStore:T[] sourceValues = values[s];\n" : "")
                 .replace("VALUE)", hasValues ? ", sourceValues[slot])" : ")")
                 .replace(
+                    "        STORE_VALUE_IN_SEGMENT_ZERO\n",
+                    hasValues
+                        ? "        targetValues0[(int) targetPosition] = sourceValues[slot];\n"
+                        : "")
+                .replace(
                     "CLAIM",
                     key.isObject()
-                        ? "target.claimRebuilt(\n        key, target.hash($hashing:T.mix(key)), table,"
-                            + " $table:T.position(s, slot))"
-                        : "target.claimRebuilt(target.hash($hashing:T.mix(key)))")));
+                        ? "\n          target.claimRebuilt(\n              key, target.hash($hashing:T.mix(key)),"
+                            + " table, $table:T.position(s, slot))"
+                        : " target.claimRebuilt(target.hash($hashing:T.mix(key)))")));
     if (hasValues) {
       rebuild.addStatement("values = targetValues");
     }
@@ -463,6 +483,17 @@ final class StorageBuilder extends TemplateBuilder {
           code("return values[$table:T.segment(position)][$table:T.slot(position)]"));
     }
     map.addMethod(valueAt.build());
+    MethodSpec.Builder valueInSegmentZero =
+        privateMethod("valueInSegmentZero")
+            .addJavadoc("The value at {@code slot} of segment 0.\n")
+            .returns(type("v"))
+            .addParameter(int.class, "slot");
+    if (value.isObject()) {
+      valueInSegmentZero.addAnnotation(UNCHECKED).addStatement(code("return ($v:T) values0[slot]"));
+    } else {
+      valueInSegmentZero.addStatement("return values0[slot]");
+    }
+    map.addMethod(valueInSegmentZero.build());
     map.addMethod(
         privateMethod("setValueAt")
             .returns(type("v"))

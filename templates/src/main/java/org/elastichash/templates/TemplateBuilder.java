@@ -42,6 +42,50 @@ abstract class TemplateBuilder {
     return context.code(format);
   }
 
+  /**
+   * A lookup of {@code key}, whose hash is in {@code hash}, written into the method that needs it,
+   * so that a key in its first segment-0 group, where most keys are, costs no call and no position:
+   * {@code found} runs with {@code slot} its slot in segment 0. Otherwise {@code after} runs with
+   * {@code position} what {@code indexOf} would return, or that is returned if {@code after} is
+   * null.
+   *
+   * @param found statements for a key found in the first group, each line one statement
+   * @param after statements for any other outcome, or null
+   */
+  final CodeBlock firstGroupLookup(String found, String after) {
+    boolean counted = key.isObject();
+    return code(
+        """
+        long[] control = control0;
+        int group = $hashing:T.startGroup(hash, 0, control.length);
+        long word = control[group];
+        int first = $table:T.firstSlot(group);
+        long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
+        DECLARE_FAILED
+        for (long matches = $control:T.matchFingerprint(word, fingerprints);
+            matches != 0;
+            matches &= matches - 1) {
+          int slot = first + $control:T.lowestSlot(matches);
+          if ($keyMatchesInSegmentZero:L) {
+            FOUND
+          }
+          COUNT_FAILED
+        }
+        PAST_FIRST_GROUP
+        """
+            .replace("DECLARE_FAILED\n", counted ? "int failed = 0;\n" : "")
+            .replace("  COUNT_FAILED\n", counted ? "  failed++;\n" : "")
+            .replace("FAILED_ARGUMENT", counted ? ", failed" : "")
+            .replace("FOUND", found.strip().replace("\n", "\n    "))
+            .replace(
+                "PAST_FIRST_GROUP",
+                (after == null ? "return " : "long position = ")
+                    + "indexOfPastFirstGroup(key, hash, group, word"
+                    + (counted ? ", failed" : "")
+                    + ");"
+                    + (after == null ? "" : "\n" + after.strip())));
+  }
+
   /** The type bound to a placeholder: {@code type("k")} is the key type. */
   final TypeName type(String name) {
     return context.type(name);

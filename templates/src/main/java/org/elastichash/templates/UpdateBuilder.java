@@ -115,11 +115,15 @@ final class UpdateBuilder extends TemplateBuilder {
             .returns(type("v"))
             .addParameter(param("k", "key"))
             .addParameter(param("v", "value"))
+            .addStatement("long hash = hashOf(key)")
             .addCode(
-                code(
+                firstGroupLookup(
                     """
-                    long hash = hashOf(key);
-                    long position = indexOf(key, hash);
+                    $v:T previous = valueInSegmentZero(slot);
+                    values0[slot] = value;
+                    return previous;
+                    """,
+                    """
                     if (position >= 0) {
                       return setValueAt(position, value);
                     }
