@@ -18,22 +18,24 @@ import org.elastichash.internal.ProbeLimit;
  * free fractions of the two:
  *
  * <ol>
- *   <li>{@code eps1 > delta/2} and {@code eps2 > delta/2}: try {@code f(eps1)} groups of the
- *       current segment, then probe the next segment until a free slot;
+ *   <li>{@code eps1 > delta/2} and {@code eps2 > 1/4}: try {@code f(eps1)} groups of the current
+ *       segment, then probe the next segment until a free slot;
  *   <li>{@code eps1 <= delta/2}: probe the next segment until a free slot;
- *   <li>{@code eps2 <= delta/2}: probe the current segment until a free slot.
+ *   <li>{@code eps2 <= 1/4}: probe the current segment until a free slot, if that is expected to
+ *       take at most {@code f(eps1)} groups; else as in the first case, until {@code eps2 <=
+ *       delta/2}.
  * </ol>
  *
  * The batch ends when the current segment has {@code delta/2} of its slots free and the next is at
- * least 75% full. The paper's third case starts at {@code eps2 <= 1/4}; here the next segment takes
- * what the probe limit turns away until its own {@code delta/2}, because with segments an eighth
- * apart it can reach 3/4 while the current one still has a few free slots, and searching a nearly
- * full segment until free costs {@code O(1/delta)} probes where one more group of the next costs
- * about one. Until the next segment is 3/4 full, the schedule is the paper's. Within a segment an
- * insertion takes the first free slot along the key's probe sequence, which starts at a group that
- * {@link Hashing#startGroup} picks per segment and goes on by {@link Hashing#nextGroup}. Before all
- * that, an insertion reuses a slot freed by a removal in an earlier segment if the key's first
- * group there has one ({@link #reuseFreedSlot}).
+ * least 75% full. The paper's third case searches the current segment until free whatever its fill.
+ * With segments an eighth apart the next segment can reach 3/4 while the current one has only a few
+ * free slots, and that search then costs {@code O(1/delta)} probes where the next segment's costs
+ * about one, so the next takes those keys instead. Under churn the current segment has room, the
+ * third case is the paper's, and the next segment stays at 3/4. Within a segment an insertion takes
+ * the first free slot along the key's probe sequence, which starts at a group that {@link
+ * Hashing#startGroup} picks per segment and goes on by {@link Hashing#nextGroup}. Before all that,
+ * an insertion reuses a slot freed by a removal in an earlier segment if the key's first group
+ * there has one ({@link #reuseFreedSlot}).
  *
  * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
@@ -386,7 +388,8 @@ public final class ElasticTable {
       position = probeUntilFree(current, hash, fingerprint);
     } else if (freeSlots(current) <= geometry.lowWaterEmptySlots(current)) {
       position = probeUntilFree(next, hash, fingerprint);
-    } else if (freeSlots(next) <= geometry.lowWaterEmptySlots(next)) {
+    } else if (freeSlots(next) <= geometry.lowWaterEmptySlots(next)
+        || (liveSlots[next] >= geometry.threeQuarterSlots(next) && freeSlotWithinLimit(current))) {
       position = probeUntilFree(current, hash, fingerprint);
     } else {
       int limit = probeLimit(current);
@@ -603,6 +606,16 @@ public final class ElasticTable {
     }
     return new ElasticStats(
         geometry.delta(), batch, geometry.maxUsedSlots(), List.copyOf(segments));
+  }
+
+  /**
+   * Whether a search of {@code segment} until free is expected to take at most its probe limit:
+   * with a fraction {@code eps} of its slots free, a group of {@link ControlBytes#GROUP_SLOTS}
+   * slots has room with odds of about {@code GROUP_SLOTS * eps}.
+   */
+  private boolean freeSlotWithinLimit(int segment) {
+    long free = freeSlots(segment);
+    return free * probeLimit(segment) * ControlBytes.GROUP_SLOTS >= geometry.slots(segment);
   }
 
   private int freeSlots(int segment) {

@@ -327,6 +327,36 @@ class ElasticTableTest {
   }
 
   /**
+   * The next segment takes insertions past 3/4 only while the current one is too full to search:
+   * under churn at a steady size the current one always has room, so the next stays at 3/4 rather
+   * than drifting towards full, which would send ever more lookups past segment 0.
+   */
+  @Test
+  void steadyChurnKeepsTheNextSegmentAtThreeQuarters() {
+    SegmentGeometry geometry = new SegmentGeometry(2000, 0.125);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(13);
+    List<long[]> live = new ArrayList<>();
+    while (live.size() < geometry.maxUsedSlots()) {
+      long hash = Hashing.mix(random.nextLong());
+      live.add(new long[] {table.claim(hash), hash});
+    }
+    for (int i = 0; i < 5 * geometry.capacity(); i++) {
+      int victim = random.nextInt(live.size());
+      table.release(live.get(victim)[0], live.get(victim)[1]);
+      long hash = Hashing.mix(random.nextLong());
+      live.set(victim, new long[] {table.claim(hash), hash});
+    }
+    int next = table.batch();
+    assertTrue(next < geometry.segmentCount(), "the schedule has a next segment");
+    int nextLive = table.stats().segments().get(next).live();
+    assertTrue(
+        nextLive <= geometry.threeQuarterSlots(next) + geometry.slots(next) / 100,
+        "next segment holds " + nextLive + " of " + geometry.slots(next));
+    assertCountsExact(table, live);
+  }
+
+  /**
    * Recomputes every passed count and later count from the live entries' probe sequences and
    * compares them with the table's, which may only differ where a count saturated.
    */
