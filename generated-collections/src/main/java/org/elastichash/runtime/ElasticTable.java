@@ -108,10 +108,13 @@ public final class ElasticTable {
   private int claimLimit;
 
   /**
-   * Segment 0's live count below which a claim cannot end batch 0: one short of its 3/4 mark, so
-   * that the claim fast path in {@link #place} needs no batch check.
+   * Segment 0's live count below which any claim may take a free slot in the key's segment-0 start
+   * group, as every case of the schedule would, without consulting it: in batch 0, one short of the
+   * 3/4 mark, so that the claim cannot end the batch; from batch 1 on, the count at which segment 0
+   * is down to its {@code delta/2} free slots (then only the next segment takes keys, in batch 1).
+   * Set by {@link #advanceBatch}.
    */
-  private final int lastClaimBeforeThreeQuarters;
+  private int segmentZeroOpenBelow;
 
   private final int[] liveSlots;
   private int size;
@@ -143,7 +146,7 @@ public final class ElasticTable {
     this.control = new long[segments][];
     this.longestProbe = new int[segments];
     this.liveSlots = new int[segments];
-    this.lastClaimBeforeThreeQuarters = geometry.threeQuarterSlots(0) - 1;
+    this.segmentZeroOpenBelow = geometry.threeQuarterSlots(0) - 1;
     control[0] = emptyWords(geometry.groups(0));
   }
 
@@ -163,7 +166,7 @@ public final class ElasticTable {
     this.longestProbe = other.longestProbe.clone();
     this.activeSegments = other.activeSegments;
     this.liveSlots = other.liveSlots.clone();
-    this.lastClaimBeforeThreeQuarters = other.lastClaimBeforeThreeQuarters;
+    this.segmentZeroOpenBelow = other.segmentZeroOpenBelow;
     this.size = other.size;
     this.batch = other.batch;
     this.freedBehindSchedule = other.freedBehindSchedule;
@@ -331,26 +334,30 @@ public final class ElasticTable {
 
   private long place(long hash) {
     int fingerprint = ControlBytes.fingerprint(hash);
-    if (batch == 0) {
-      if (liveSlots[0] < lastClaimBeforeThreeQuarters) {
-        // Most of batch 0, and so most of every rebuild: the start group has a free slot.
-        long[] words = control[0];
-        int group = Hashing.startGroup(hash, 0, words.length);
-        long word = words[group];
-        long free = ControlBytes.matchFree(word);
-        if (free != 0) {
-          int slotInGroup = ControlBytes.lowestSlot(free);
-          words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
-          liveSlots[0]++;
-          size++;
-          lastClaimProbes = 1;
-          if (activeSegments == 0) {
-            activeSegments = 1;
-            longestProbe[0] = 1;
-          }
-          return firstSlot(group) + slotInGroup;
+    if (liveSlots[0] < segmentZeroOpenBelow) {
+      // Most claims: most of batch 0 (and so of every rebuild), and under churn, the key's start
+      // group in segment 0 has a free slot, which every case of the schedule would take.
+      long[] words = control[0];
+      int group = Hashing.startGroup(hash, 0, words.length);
+      long word = words[group];
+      long free = ControlBytes.matchFree(word);
+      if (free != 0) {
+        int slotInGroup = ControlBytes.lowestSlot(free);
+        words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
+        liveSlots[0]++;
+        size++;
+        lastClaimProbes = 1;
+        if (activeSegments == 0) {
+          activeSegments = 1;
+          longestProbe[0] = 1;
         }
+        if (liveSlots[0] == segmentZeroOpenBelow && batch > 0) {
+          advanceBatch();
+        }
+        return firstSlot(group) + slotInGroup;
       }
+    }
+    if (batch == 0) {
       // Segment 0 is below 3/4 full, so a free slot is near and no schedule decision is needed.
       long position = probeUntilFree(0, hash, fingerprint);
       if (liveSlots[0] >= geometry.threeQuarterSlots(0)) {
@@ -549,6 +556,7 @@ public final class ElasticTable {
     activeSegments = 0;
     size = 0;
     batch = 0;
+    segmentZeroOpenBelow = geometry.threeQuarterSlots(0) - 1;
     freedBehindSchedule = false;
     limitSegment = -1;
     collisions = null;
@@ -738,6 +746,7 @@ public final class ElasticTable {
         return;
       }
       batch++;
+      segmentZeroOpenBelow = geometry.slots(0) - geometry.lowWaterEmptySlots(0);
     }
   }
 }
