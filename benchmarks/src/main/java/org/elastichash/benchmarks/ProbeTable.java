@@ -14,9 +14,9 @@ import org.elastichash.runtime.SegmentGeometry;
  * delta-fraction of insertions, averaged over seeds), per successful and per unsuccessful lookup.
  *
  * <p>Elastic hashing runs on the library's own core ({@link ElasticTable}) and counts groups of
- * eight slots, each inspected with one load. The references are small implementations here: uniform
- * probing and linear probing count single slots, and uniform probing over groups of eight counts
- * groups, like the elastic core, for a like-for-like comparison.
+ * seven slots, each inspected with one load of its group word. The references are small
+ * implementations here: uniform probing and linear probing count single slots, and uniform probing
+ * over groups of eight counts groups, close to the elastic core, for a like-for-like comparison.
  */
 public final class ProbeTable {
 
@@ -92,7 +92,7 @@ public final class ProbeTable {
     return new Row(
         "elastic hashing (this library)",
         delta,
-        "groups of 8",
+        "groups of 7",
         insertMean / SEEDS,
         insertWorst / SEEDS,
         hitMean / SEEDS,

@@ -524,10 +524,11 @@ public final class Report {
     md.append(
         "A table of about 2^20 slots filled to 1 - delta, 3 seeds. *worst* is the largest"
             + " insertion probe count among the last delta-fraction of insertions, averaged over"
-            + " the seeds. Elastic hashing runs on this library's core and counts groups of 8"
-            + " slots (one 8-byte load each); so does the grouped uniform-probing reference,"
-            + " while uniform and linear probing count slots. Elastic lookups also use the"
-            + " library's pass filters and segment directory.\n\n");
+            + " the seeds. Elastic hashing runs on this library's core and counts groups of 7"
+            + " slots (one 8-byte group word each); the grouped uniform-probing reference counts"
+            + " groups of 8 slots, while uniform and linear probing count slots. Elastic lookups"
+            + " stop at a group whose passed count is zero and search later segments only when"
+            + " the key's segment-0 start group counts a key there.\n\n");
     md.append(
         "| scheme | delta | unit | insert mean | insert worst | hit mean | miss mean |\n"
             + "| --- | --- | --- | --- | --- | --- | --- |\n");
