@@ -124,6 +124,10 @@ public final class SegmentGeometry {
   public static SegmentGeometry forExpectedSize(int expectedSize, double delta) {
     Arguments.checkExpectedSize(expectedSize);
     Arguments.checkDelta(delta);
+    SizedGeometry cached = lastSized;
+    if (cached != null && cached.expectedSize == expectedSize && cached.delta == delta) {
+      return cached.geometry;
+    }
     SegmentGeometry largest = new SegmentGeometry(MAX_TOP_GROUPS, delta);
     if (largest.maxUsedSlots < expectedSize) {
       throw new IllegalArgumentException(
@@ -132,9 +136,15 @@ public final class SegmentGeometry {
               + "), was "
               + expectedSize);
     }
-    // The load limit only rises with the first segment's size: search for the smallest that fits.
+    // The load limit only rises with the first segment's size: search for the smallest that fits,
+    // below twice a first segment that holds expectedSize at 1 - delta when one exists.
     int low = 1;
     int high = MAX_TOP_GROUPS;
+    double guess = 2.0 * Math.ceil(expectedSize / ((1.0 - delta) * ControlBytes.GROUP_SLOTS)) + 2;
+    if (guess < MAX_TOP_GROUPS
+        && new SegmentGeometry((int) guess, delta).maxUsedSlots >= expectedSize) {
+      high = (int) guess;
+    }
     while (low < high) {
       int middle = (low + high) >>> 1;
       if (new SegmentGeometry(middle, delta).maxUsedSlots >= expectedSize) {
@@ -144,8 +154,20 @@ public final class SegmentGeometry {
       }
     }
     SegmentGeometry geometry = new SegmentGeometry(low, delta);
+    lastSized = new SizedGeometry(expectedSize, delta, geometry);
     return geometry;
   }
+
+  /**
+   * A {@link #forExpectedSize} result: geometries never change once made, so they can be shared.
+   */
+  private record SizedGeometry(int expectedSize, double delta, SegmentGeometry geometry) {}
+
+  /**
+   * The last {@link #forExpectedSize} result, so that maps made one after another at the same size
+   * (every default constructor) skip the search, which costs about 30 geometries.
+   */
+  private static volatile SizedGeometry lastSized;
 
   /**
    * The geometry to grow into when this one is full: a first segment {@link #GROWTH} times as large

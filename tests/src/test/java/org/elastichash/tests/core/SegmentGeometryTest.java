@@ -129,6 +129,26 @@ class SegmentGeometryTest {
     }
   }
 
+  /** The last result is reused only for the same arguments, whatever the order of the calls. */
+  @Test
+  void forExpectedSizeAnswersTheSameWhenAskedAgain() {
+    int[] sizes = {0, 16, 16, 17, 1000, 16, 1000, 1 << 20};
+    double[] deltas = {0.125, 0.125, 0.5, 0.125, 0x1.fffffffffffffp-1, 0.125, 1e-300, 0.125};
+    int[] first = new int[sizes.length];
+    for (int i = 0; i < sizes.length; i++) {
+      first[i] = SegmentGeometry.forExpectedSize(sizes[i], deltas[i]).topGroups();
+    }
+    for (int i = sizes.length - 1; i >= 0; i--) {
+      SegmentGeometry again = SegmentGeometry.forExpectedSize(sizes[i], deltas[i]);
+      assertEquals(first[i], again.topGroups(), "size " + sizes[i] + ", delta " + deltas[i]);
+      assertEquals(deltas[i], again.delta());
+      assertTrue(again.maxUsedSlots() >= sizes[i]);
+      if (first[i] > 1) {
+        assertTrue(new SegmentGeometry(first[i] - 1, deltas[i]).maxUsedSlots() < sizes[i]);
+      }
+    }
+  }
+
   @Test
   void growthStepsAreAQuarterPastSmallTablesAndAlwaysMakeRoom() {
     SegmentGeometry geometry = new SegmentGeometry(4000, 0.125);
