@@ -9,14 +9,15 @@ import org.elastichash.runtime.ControlBytes;
  * group, and the limit is never below one group.
  *
  * <p>The paper only asks {@code c} to be large enough that the insertions a limit turns away fit in
- * the next segment before it is 3/4 full; past that, the batch's third case probes the fuller
- * segment until a free slot, which costs {@code O(1/delta)} probes near its end. With segments an
- * eighth apart the next segment takes 3/8 of what the current one must absorb, not 3/2 as with
- * halving, and the turned-away share grows as delta shrinks, because a batch spends longer near
- * {@code delta/2} free, where a limited probe mostly fails. Measured over tables of 2^12 to 2^21
- * slots and deltas from 1/4 to 1/65536: {@link #C} keeps the third case from ever firing down to
- * delta 1/16, and below that {@link #C_SMALL_DELTA} is the smallest that does (1.5 let it fire at
- * 1/4096). See {@link #constant}.
+ * the next segment before it is 3/4 full; past that, the paper's third case searches the fuller
+ * segment until a free slot, which costs {@code O(1/delta)} probes near its end (the table bounds
+ * that search; see {@code ElasticTable}). With segments an eighth apart the next segment takes 3/8
+ * of what the current one must absorb, not 3/2 as with halving, and the turned-away share grows as
+ * delta shrinks, because a batch spends longer near {@code delta/2} free, where a limited probe
+ * mostly fails. Measured over tables of 2^12 to 2^21 slots and deltas from 1/4 to 1/65536: {@link
+ * #C} keeps the third case from ever firing down to delta 1/16, and below that {@link
+ * #C_SMALL_DELTA} is the smallest that does (1.5 let it fire at 1/4096), measured with the paper's
+ * unbounded third case. See {@link #constant}.
  */
 public final class ProbeLimit {
 

@@ -21,21 +21,21 @@ import org.elastichash.internal.ProbeLimit;
  *   <li>{@code eps1 > delta/2} and {@code eps2 > 1/4}: try {@code f(eps1)} groups of the current
  *       segment, then probe the next segment until a free slot;
  *   <li>{@code eps1 <= delta/2}: probe the next segment until a free slot;
- *   <li>{@code eps2 <= 1/4}: probe the current segment until a free slot, if that is expected to
- *       take at most {@code f(eps1)} groups; else as in the first case, until {@code eps2 <=
- *       delta/2}.
+ *   <li>{@code eps2 <= 1/4}: try {@link #PAST_THREE_QUARTERS_FACTOR} times {@code f(eps1)} groups
+ *       of the current segment, then probe the next segment until a free slot; once the next
+ *       segment is down to {@code delta/2} free, probe the current one until a free slot.
  * </ol>
  *
  * The batch ends when the current segment has {@code delta/2} of its slots free and the next is at
  * least 75% full. The paper's third case searches the current segment until free whatever its fill.
  * With segments an eighth apart the next segment can reach 3/4 while the current one has only a few
  * free slots, and that search then costs {@code O(1/delta)} probes where the next segment's costs
- * about one, so the next takes those keys instead. Under churn the current segment has room, the
- * third case is the paper's, and the next segment stays at 3/4. Within a segment an insertion takes
- * the first free slot along the key's probe sequence, which starts at a group that {@link
- * Hashing#startGroup} picks per segment and goes on by {@link Hashing#nextGroup}. Before all that,
- * an insertion reuses a slot freed by a removal in an earlier segment if the key's first group
- * there has one ({@link #reuseFreedSlot}).
+ * about one; under churn it also leaves long probe runs behind. A bounded try keeps both short, and
+ * the next segment still stays near 3/4 under churn, because the current one has room. Within a
+ * segment an insertion takes the first free slot along the key's probe sequence, which starts at a
+ * group that {@link Hashing#startGroup} picks per segment and goes on by {@link Hashing#nextGroup}.
+ * Before all that, an insertion reuses a slot freed by a removal in an earlier segment if the key's
+ * first group there has one ({@link #reuseFreedSlot}).
  *
  * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
@@ -62,6 +62,17 @@ public final class ElasticTable {
    * share a start group (the mix is public) make one run per key.
    */
   public static final int CROWDED_RUN = 64;
+
+  /**
+   * How many times its probe limit an insertion tries in the current segment once the next one is
+   * 3/4 full, before the next one takes it. The paper searches the current segment until free
+   * there, which costs {@code O(1/delta)} probes once it is nearly full, and under churn fills it
+   * with keys that passed many groups, whose passed counts then make every miss walk further: at
+   * 10^5 int keys and delta 1/8, misses walked 13.9 groups after two capacities of churn, against
+   * 7.7 with twice the limit, 10.0 with four times, and 16.6 with the limit alone (which let the
+   * next segment drift to 90% full).
+   */
+  static final int PAST_THREE_QUARTERS_FACTOR = 2;
 
   /** Seeds handed to tables that met a crowded run, a Weyl sequence from the start time. */
   private static final AtomicLong SEEDS = new AtomicLong(System.nanoTime());
@@ -395,11 +406,13 @@ public final class ElasticTable {
       position = probeUntilFree(current, hash, fingerprint);
     } else if (freeSlots(current) <= geometry.lowWaterEmptySlots(current)) {
       position = probeUntilFree(next, hash, fingerprint);
-    } else if (freeSlots(next) <= geometry.lowWaterEmptySlots(next)
-        || (liveSlots[next] >= geometry.threeQuarterSlots(next) && freeSlotWithinLimit(current))) {
+    } else if (freeSlots(next) <= geometry.lowWaterEmptySlots(next)) {
       position = probeUntilFree(current, hash, fingerprint);
     } else {
       int limit = probeLimit(current);
+      if (liveSlots[next] >= geometry.threeQuarterSlots(next)) {
+        limit *= PAST_THREE_QUARTERS_FACTOR;
+      }
       position = probe(current, hash, fingerprint, limit);
       if (position < 0) {
         position = probeUntilFree(next, hash, fingerprint);
@@ -614,16 +627,6 @@ public final class ElasticTable {
     }
     return new ElasticStats(
         geometry.delta(), batch, geometry.maxUsedSlots(), List.copyOf(segments));
-  }
-
-  /**
-   * Whether a search of {@code segment} until free is expected to take at most its probe limit:
-   * with a fraction {@code eps} of its slots free, a group of {@link ControlBytes#GROUP_SLOTS}
-   * slots has room with odds of about {@code GROUP_SLOTS * eps}.
-   */
-  private boolean freeSlotWithinLimit(int segment) {
-    long free = freeSlots(segment);
-    return free * probeLimit(segment) * ControlBytes.GROUP_SLOTS >= geometry.slots(segment);
   }
 
   private int freeSlots(int segment) {
