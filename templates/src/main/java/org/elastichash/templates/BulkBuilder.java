@@ -102,7 +102,7 @@ final class BulkBuilder extends TemplateBuilder {
               "values",
               "vStore",
               "valueAt",
-              "The values, in the order {@link #keys()} returns the keys, in a new array.",
+              "The values, in the order {@link #keys()} returns the keys, in a new\narray.",
               "the values"));
     }
     map.addMethod(trimToSizeMethod());

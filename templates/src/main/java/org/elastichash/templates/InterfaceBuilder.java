@@ -60,7 +60,7 @@ final class InterfaceBuilder extends TemplateBuilder {
             spec.functionName(),
             "apply",
             type("v"),
-            "A function from one entry of a map to a new value for it",
+            "A function from one entry of a map to a new value for\nit",
             "The new value for the entry.\n")));
   }
 
