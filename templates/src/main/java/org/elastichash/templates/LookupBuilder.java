@@ -139,33 +139,6 @@ final class LookupBuilder extends TemplateBuilder {
                     if (!$control:T.hasLater(startWord)) {
                       MISS
                     }
-                    return indexOfInLaterSegments(key, hash, fingerprintsFAILED_ARGUMENT);
-                    """
-                        .replace("      COUNT_FAILED\n", counted ? "      failed++;\n" : "")
-                        .replace("FAILED_ARGUMENT", counted ? ", failed" : "")
-                        .replace("MISS", missReturn)))
-            .build());
-    MethodSpec.Builder later =
-        privateMethod("indexOfInLaterSegments")
-            .addJavadoc(
-                code(
-                    """
-                    The end of a lookup of {@code key} that segment 0 does not hold, in the segments after
-                    it. {@code fingerprints} is the key's fingerprint broadcast to every slot byte.
-                    """))
-            .returns(long.class)
-            .addParameter(param("kQuery", "key"))
-            .addParameter(long.class, "hash")
-            .addParameter(long.class, "fingerprints");
-    if (counted) {
-      later.addParameter(int.class, "failed");
-    }
-    map.addMethod(
-        later
-            .addCode(
-                code(
-                    """
-                    $table:T table = this.table;
                     for (int s = 1; s < table.activeSegments; s++) {
                       long[] control = table.control[s];
                       $kStore:T[] segmentKeys = keys[s];
