@@ -67,14 +67,8 @@ final class LookupBuilder extends TemplateBuilder {
                 "The rest of a lookup of {@code key} whose first segment-0 group, {@code start}"
                     + " with group\nword {@code startWord}, does not hold it: a miss when that"
                     + " group's metadata byte is\nzero, else {@code indexOfBeyond}.\n")
-            .returns(long.class)
-            .addParameter(param("kQuery", "key"))
-            .addParameter(long.class, "hash")
-            .addParameter(int.class, "start")
-            .addParameter(long.class, "startWord");
-    if (counted) {
-      pastFirstGroup.addParameter(int.class, "failed");
-    }
+            .returns(long.class);
+    addRestOfLookupParameters(pastFirstGroup);
     map.addMethod(
         pastFirstGroup
             .addCode(
@@ -99,14 +93,8 @@ final class LookupBuilder extends TemplateBuilder {
                     group whose passed count is zero (no key went on from it); segments after the first
                     are searched only if the later count of {@code startWord} says a key went there.
                     """))
-            .returns(long.class)
-            .addParameter(param("kQuery", "key"))
-            .addParameter(long.class, "hash")
-            .addParameter(int.class, "start")
-            .addParameter(long.class, "startWord");
-    if (counted) {
-      beyond.addParameter(int.class, "failed");
-    }
+            .returns(long.class);
+    addRestOfLookupParameters(beyond);
     map.addMethod(
         beyond
             .addCode(
@@ -192,6 +180,22 @@ final class LookupBuilder extends TemplateBuilder {
                   value.boxed(),
                   value.boxed())
               .build());
+    }
+  }
+
+  /**
+   * The parameters of the methods that go on with a lookup past its first segment-0 group: the key,
+   * its hash, that group and its word, and for object keys the unequal keys its fingerprint
+   * matched.
+   */
+  private void addRestOfLookupParameters(MethodSpec.Builder method) {
+    method
+        .addParameter(param("kQuery", "key"))
+        .addParameter(long.class, "hash")
+        .addParameter(int.class, "start")
+        .addParameter(long.class, "startWord");
+    if (key.isObject()) {
+      method.addParameter(int.class, "failed");
     }
   }
 }

@@ -397,7 +397,7 @@ final class StorageBuilder extends TemplateBuilder {
                 for (long live = $control:T.matchLive(words[group]); live != 0; live &= live - 1) {
                   int slot = $table:T.firstSlot(group) + $control:T.lowestSlot(live);
                   $kStore:T key = sourceKeys[slot];
-                  long targetPosition =CLAIM;
+                  CLAIM_TARGET_POSITION
                   if ($table:T.segment(targetPosition) == 0) {
                     targetKeys0[(int) targetPosition] = key;
                     STORE_VALUE_IN_SEGMENT_ZERO
@@ -419,12 +419,7 @@ final class StorageBuilder extends TemplateBuilder {
                     hasValues
                         ? "        targetValues0[(int) targetPosition] = sourceValues[slot];\n"
                         : "")
-                .replace(
-                    "CLAIM",
-                    key.isObject()
-                        ? "\n          target.claimRebuilt(\n              key, target.hash($hashing:T.mix(key)),"
-                            + " table, $table:T.position(s, slot))"
-                        : " target.claimRebuilt(target.hash($hashing:T.mix(key)))")));
+                .replace("CLAIM_TARGET_POSITION", rebuildClaim())));
     if (hasValues) {
       rebuild.addStatement("values = targetValues");
     }
@@ -504,5 +499,20 @@ final class StorageBuilder extends TemplateBuilder {
                 code("values[$table:T.segment(position)][$table:T.slot(position)] = value"))
             .addStatement("return previous")
             .build());
+  }
+
+  /**
+   * The statement of {@code rebuild} that claims an entry's position in the target table, wrapped
+   * as google-java-format would wrap it at its indentation there (six levels): object keys pass the
+   * source position, so that keys redirected off a flooded probe run stay redirected.
+   */
+  private String rebuildClaim() {
+    if (!key.isObject()) {
+      return "long targetPosition = target.claimRebuilt(target.hash($hashing:T.mix(key)));";
+    }
+    return """
+        long targetPosition =
+                  target.claimRebuilt(
+                      key, target.hash($hashing:T.mix(key)), table, $table:T.position(s, slot));""";
   }
 }
