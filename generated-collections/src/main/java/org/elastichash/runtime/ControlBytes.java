@@ -50,7 +50,6 @@ public final class ControlBytes {
 
   private static final long LOW_BITS = 0x0001010101010101L;
   private static final long SLOT_HIGH_BITS = 0x0080808080808080L;
-  private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
 
   private ControlBytes() {}
 
@@ -75,8 +74,12 @@ public final class ControlBytes {
   }
 
   /**
-   * Live slots whose fingerprint equals the broadcast one. Exact: the per-byte zero test cannot
-   * carry into the next byte, so there are no false positives beyond fingerprint collisions.
+   * Live slots whose fingerprint may equal the broadcast one: every slot whose fingerprint equals
+   * it, and the lowest slot flagged is always such a slot. Flags above the lowest true match can be
+   * false: the per-byte zero test borrows from the byte below when that byte matched. Callers
+   * compare the key of every flagged slot, so a false flag costs one comparison, and it is rare: it
+   * needs a true match in the slot below and a fingerprint there that differs from the key's in its
+   * lowest bit only. The exact test takes about twice the instructions, on the hottest path.
    *
    * @param word a group word
    * @param broadcastFingerprint the key's {@link #broadcast broadcast} fingerprint
@@ -84,8 +87,7 @@ public final class ControlBytes {
    */
   public static long matchFingerprint(long word, long broadcastFingerprint) {
     long difference = word ^ broadcastFingerprint;
-    return ~(((difference & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | difference | LOW_SEVEN_BITS)
-        & SLOT_HIGH_BITS;
+    return (difference - LOW_BITS) & ~difference & SLOT_HIGH_BITS;
   }
 
   /**

@@ -44,8 +44,11 @@ class ControlBytesTest {
       long word = randomWord(random);
       int fingerprint = random.nextInt(0x80);
       long broadcast = ControlBytes.broadcast(fingerprint);
-      assertEquals(
-          mask(word, b -> b == fingerprint), ControlBytes.matchFingerprint(word, broadcast));
+      long exact = mask(word, b -> b == fingerprint);
+      long flagged = ControlBytes.matchFingerprint(word, broadcast);
+      assertEquals(exact, flagged & exact, "every true match is flagged");
+      assertEquals(Long.lowestOneBit(exact), Long.lowestOneBit(flagged), "the lowest flag is true");
+      assertEquals(0, flagged & ~exact & ~(flagged << 8), "a false flag sits just above a flag");
       assertEquals(mask(word, b -> b == ControlBytes.EMPTY), ControlBytes.matchFree(word));
       assertEquals(mask(word, b -> b < 0x80), ControlBytes.matchLive(word));
     }
