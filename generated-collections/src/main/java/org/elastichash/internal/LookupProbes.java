@@ -22,31 +22,24 @@ public final class LookupProbes {
    * @throws IllegalArgumentException if no lookup for that hash reaches the position
    */
   public static int toFind(ElasticTable table, long hash, long position) {
-    int target = segment(position);
-    int targetGroup = slot(position) / ControlBytes.GROUP_SLOTS;
-    int probes = 0;
-    for (int s = 0; s <= target; s++) {
-      if (s > 0 && !mayBeBeyondSegmentZero(table, hash)) {
-        break;
-      }
-      long[] words = table.control[s];
-      int group = Hashing.startGroup(hash, s, words.length);
-      for (int p = 1; ; p++) {
-        probes++;
-        if (s == target && group == targetGroup) {
-          return probes;
-        }
-        if (p >= table.longestProbe[s] || !ControlBytes.passed(words[group])) {
-          break;
-        }
-        group = Hashing.nextGroup(group, p, words.length);
-      }
+    int probes = walk(table, hash, segment(position), slot(position) / ControlBytes.GROUP_SLOTS);
+    if (probes < 0) {
+      throw new IllegalArgumentException("no lookup for that hash reaches position " + position);
     }
-    throw new IllegalArgumentException("no lookup for that hash reaches position " + position);
+    return probes;
   }
 
   /** Groups a lookup inspects before it concludes that no key of hash {@code hash} is present. */
   public static int toMiss(ElasticTable table, long hash) {
+    return -walk(table, hash, -1, -1) - 1;
+  }
+
+  /**
+   * Walks the lookup of hash {@code hash} as the maps do: the groups it inspects up to and
+   * including group {@code targetGroup} of segment {@code targetSegment}, or {@code -1 - g} if it
+   * ends after {@code g} groups without reaching that group (always, for segment -1).
+   */
+  private static int walk(ElasticTable table, long hash, int targetSegment, int targetGroup) {
     int probes = 0;
     for (int s = 0; s < table.activeSegments; s++) {
       if (s > 0 && !mayBeBeyondSegmentZero(table, hash)) {
@@ -56,13 +49,16 @@ public final class LookupProbes {
       int group = Hashing.startGroup(hash, s, words.length);
       for (int p = 1; ; p++) {
         probes++;
+        if (s == targetSegment && group == targetGroup) {
+          return probes;
+        }
         if (p >= table.longestProbe[s] || !ControlBytes.passed(words[group])) {
           break;
         }
         group = Hashing.nextGroup(group, p, words.length);
       }
     }
-    return probes;
+    return -probes - 1;
   }
 
   /** Whether a key of this hash may be in a segment after the first: its start group counts one. */
