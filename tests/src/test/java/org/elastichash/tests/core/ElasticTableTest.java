@@ -18,16 +18,18 @@ import org.elastichash.runtime.ControlBytes;
 import org.elastichash.runtime.ElasticTable;
 import org.elastichash.runtime.Hashing;
 import org.elastichash.runtime.SegmentGeometry;
+import org.elastichash.tests.Deltas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ElasticTableTest {
 
-  private static final double[] DELTAS = {0.5, 0.25, 0.125, 0.1, 1.0 / 64, 1.0 / 1024};
+  private static final double[] DELTAS = Deltas.scheduled();
 
   @ParameterizedTest
-  @ValueSource(doubles = {0.5, 0.25, 0.125, 0.1, 1.0 / 64, 1.0 / 1024})
+  @MethodSource("org.elastichash.tests.Deltas#scheduledStream")
   void batchesEndExactlyWhereThePaperSays(double delta) {
     SegmentGeometry geometry = new SegmentGeometry(2000, delta);
     ElasticTable table = new ElasticTable(geometry);

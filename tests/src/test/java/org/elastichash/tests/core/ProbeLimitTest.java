@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.elastichash.internal.ProbeLimit;
+import org.elastichash.tests.Deltas;
 import org.junit.jupiter.api.Test;
 
 class ProbeLimitTest {
@@ -19,7 +20,7 @@ class ProbeLimitTest {
   @Test
   void matchesThePaperFormula() {
     int slots = 1 << 16;
-    for (double delta : new double[] {0.5, 0.25, 0.125, 0.1, 1.0 / 64, 1.0 / 1024}) {
+    for (double delta : Deltas.scheduled()) {
       for (int empty = 1; empty <= slots; empty += 97) {
         assertEquals(
             paper((double) empty / slots, delta),

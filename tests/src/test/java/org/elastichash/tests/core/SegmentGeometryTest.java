@@ -6,29 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.elastichash.runtime.ControlBytes;
 import org.elastichash.runtime.SegmentGeometry;
+import org.elastichash.tests.Deltas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SegmentGeometryTest {
 
-  private static final double[] DELTAS = {
-    Double.MIN_VALUE,
-    1e-300,
-    1e-6,
-    1.0 / 1024,
-    0.01,
-    1.0 / 32,
-    1.0 / 16,
-    0.1,
-    0.125,
-    0.25,
-    0.5,
-    Math.nextUp(0.5),
-    0.75,
-    0.99,
-    Math.nextDown(1.0)
-  };
+  private static final double[] DELTAS = Deltas.acrossTheRange();
 
   @Test
   void segmentsShrinkByTheRatioFromTheFirst() {

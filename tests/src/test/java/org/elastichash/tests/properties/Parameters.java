@@ -3,6 +3,8 @@ package org.elastichash.tests.properties;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.util.List;
+import java.util.stream.DoubleStream;
+import org.elastichash.tests.Deltas;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -15,20 +17,7 @@ import org.quicktheories.generators.Generate;
 final class Parameters {
 
   /** Deltas at the ends and the seams of (0, 1), beside the everyday ones. */
-  static final List<Double> DELTAS =
-      List.of(
-          Double.MIN_VALUE,
-          1e-300,
-          1e-12,
-          1.0 / 1024,
-          0.01,
-          0.125,
-          0.25,
-          0.5,
-          Math.nextUp(0.5),
-          0.75,
-          0.99,
-          Math.nextDown(1.0));
+  static final List<Double> DELTAS = DoubleStream.of(Deltas.acrossTheRange()).boxed().toList();
 
   /** Slots a table of the drawn parameters may have, so that one example stays cheap. */
   private static final double SLOT_BUDGET = 4_000_000;
