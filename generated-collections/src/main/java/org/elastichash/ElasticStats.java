@@ -19,7 +19,8 @@ public record ElasticStats(double delta, int batch, int maxUsedSlots, List<Segme
    * @param capacity slots in the segment
    * @param allocated whether its arrays exist yet (segments are allocated when first used)
    * @param live live entries
-   * @param longestProbeRun the most groups of seven slots any insertion here has inspected
+   * @param longestProbeRun the most groups of seven slots that the insertion of a key still live
+   *     here inspected
    */
   public record Segment(int capacity, boolean allocated, int live, int longestProbeRun) {
 

@@ -39,11 +39,12 @@ import org.elastichash.internal.ProbeLimit;
  *
  * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
- * sequence, and not past a group whose {@linkplain ControlBytes#PASSED_COUNT passed count} is zero:
- * no live key went on from there. A lookup that does not find its key in segment 0 reads the
- * {@linkplain ControlBytes#LATER_COUNT later count} of its first segment-0 group, which says
- * whether any key starting there went to a later segment. All of it is in the group words the
- * lookup reads anyway, so a miss whose first group has a zero metadata byte is decided by one load.
+ * sequence (the deepest live key there; it falls back when that key is removed), and not past a
+ * group whose {@linkplain ControlBytes#PASSED_COUNT passed count} is zero: no live key went on from
+ * there. A lookup that does not find its key in segment 0 reads the {@linkplain
+ * ControlBytes#LATER_COUNT later count} of its first segment-0 group, which says whether any key
+ * starting there went to a later segment. All of it is in the group words the lookup reads anyway,
+ * so a miss whose first group has a zero metadata byte is decided by one load.
  *
  * <p><b>Removal</b> frees the slot and takes the key off the passed counts of the groups it went
  * through, so a map under steady churn keeps its probe runs short and never fills with tombstones:
@@ -85,8 +86,24 @@ public final class ElasticTable {
    */
   public final long[][] control;
 
-  /** The most groups any insertion into each segment has inspected, counting its own. */
+  /**
+   * Per segment, the most groups that the insertion of a live key inspected there, counting its
+   * own: no lookup in the segment needs to go further. It falls back when the deepest keys are
+   * removed (see {@link #liveAtDepth}), which keeps the walks of misses short under churn: a
+   * growth-era key 8 groups deep would otherwise bound every walk at 8 long after it left.
+   */
   public final int[] longestProbe;
+
+  /**
+   * Per segment (allocated at its first key past its first group), live keys by the groups their
+   * insertion inspected: index {@code d} for {@code 2 <= d < DEPTHS_TRACKED}, and {@code
+   * DEPTHS_TRACKED} for all deeper ones, whose longest probe is only known while one is live. Keys
+   * in their first group are the rest of {@link #liveSlots}.
+   */
+  private final int[][] liveAtDepth;
+
+  /** Depths {@link #liveAtDepth} counts one by one; beyond, one count for all. */
+  static final int DEPTHS_TRACKED = 16;
 
   /** One more than the highest segment that may hold a key. */
   public int activeSegments;
@@ -156,6 +173,7 @@ public final class ElasticTable {
     int segments = geometry.segmentCount();
     this.control = new long[segments][];
     this.longestProbe = new int[segments];
+    this.liveAtDepth = new int[segments][];
     this.liveSlots = new int[segments];
     this.segmentZeroOpenBelow = geometry.threeQuarterSlots(0) - 1;
     control[0] = emptyWords(geometry.groups(0));
@@ -175,6 +193,12 @@ public final class ElasticTable {
       }
     }
     this.longestProbe = other.longestProbe.clone();
+    this.liveAtDepth = new int[other.liveAtDepth.length][];
+    for (int s = 0; s < liveAtDepth.length; s++) {
+      if (other.liveAtDepth[s] != null) {
+        liveAtDepth[s] = other.liveAtDepth[s].clone();
+      }
+    }
     this.activeSegments = other.activeSegments;
     this.liveSlots = other.liveSlots.clone();
     this.segmentZeroOpenBelow = other.segmentZeroOpenBelow;
@@ -539,9 +563,13 @@ public final class ElasticTable {
     long[] words = control[s];
     int target = slot / ControlBytes.GROUP_SLOTS;
     int group = Hashing.startGroup(hash, s, words.length);
-    for (int probes = 1; group != target; probes++) {
+    int probes = 1;
+    for (; group != target; probes++) {
       words[group] = ControlBytes.withOnePassedLess(words[group]);
       group = Hashing.nextGroup(group, probes, words.length);
+    }
+    if (probes > 1) {
+      forgetDepth(s, probes);
     }
     words[target] =
         ControlBytes.withByte(words[target], slot - firstSlot(target), ControlBytes.EMPTY);
@@ -565,6 +593,7 @@ public final class ElasticTable {
       }
     }
     Arrays.fill(longestProbe, 0);
+    Arrays.fill(liveAtDepth, null);
     Arrays.fill(liveSlots, 0);
     activeSegments = 0;
     size = 0;
@@ -722,9 +751,36 @@ public final class ElasticTable {
     if (probes > longestProbe[segment]) {
       longestProbe[segment] = probes;
     }
+    if (probes > 1) {
+      int[] depths = liveAtDepth[segment];
+      if (depths == null) {
+        depths = new int[DEPTHS_TRACKED + 1];
+        liveAtDepth[segment] = depths;
+      }
+      depths[Math.min(probes, DEPTHS_TRACKED)]++;
+    }
     if (segment >= activeSegments) {
       activeSegments = segment + 1;
     }
+  }
+
+  /**
+   * Takes a removed key whose insertion inspected {@code probes > 1} groups of segment {@code s}
+   * off {@link #liveAtDepth}; if it was the last one as deep as {@link #longestProbe}, the longest
+   * probe falls to the deepest live key left (1 if none is past its first group).
+   */
+  private void forgetDepth(int s, int probes) {
+    int[] depths = liveAtDepth[s];
+    int depth = Math.min(probes, DEPTHS_TRACKED);
+    depths[depth]--;
+    if (depths[depth] > 0 || depth < Math.min(longestProbe[s], DEPTHS_TRACKED)) {
+      return;
+    }
+    int deepest = depth - 1;
+    while (deepest > 1 && depths[deepest] == 0) {
+      deepest--;
+    }
+    longestProbe[s] = deepest;
   }
 
   private static long[] emptyWords(int groups) {

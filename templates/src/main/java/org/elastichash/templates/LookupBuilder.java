@@ -89,7 +89,7 @@ final class LookupBuilder extends TemplateBuilder {
                     """
                     The rest of a lookup of {@code key} whose first segment-0 group, {@code start} with
                     group word {@code startWord}, does not hold it. Within each segment it follows the
-                    key's probe sequence up to the longest probe any insertion there used, and stops at a
+                    key's probe sequence up to the longest probe of a live key there, and stops at a
                     group whose passed count is zero (no key went on from it); segments after the first
                     are searched only if the later count of {@code startWord} says a key went there.
                     """))

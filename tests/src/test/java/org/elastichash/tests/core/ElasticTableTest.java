@@ -391,7 +391,8 @@ class ElasticTableTest {
 
   /**
    * Recomputes every passed count and later count from the live entries' probe sequences and
-   * compares them with the table's, which may only differ where a count saturated.
+   * compares them with the table's, which may only differ where a count saturated; and checks that
+   * each segment's longest probe is its deepest live key's, so that it fell back as keys left.
    */
   private static void assertCountsExact(ElasticTable table, List<long[]> live) {
     int[][] passed = new int[table.control.length][];
@@ -399,15 +400,18 @@ class ElasticTableTest {
       passed[s] = new int[table.control[s] == null ? 0 : table.control[s].length];
     }
     int[] later = new int[passed[0].length];
+    int[] deepest = new int[passed.length];
     for (long[] entry : live) {
       int s = ElasticTable.segment(entry[0]);
       int target = ElasticTable.slot(entry[0]) / ControlBytes.GROUP_SLOTS;
       int groups = passed[s].length;
       int group = Hashing.startGroup(entry[1], s, groups);
-      for (int probes = 1; group != target; probes++) {
+      int probes = 1;
+      for (; group != target; probes++) {
         passed[s][group]++;
         group = Hashing.nextGroup(group, probes, groups);
       }
+      deepest[s] = Math.max(deepest[s], probes);
       if (s > 0) {
         later[Hashing.startGroup(entry[1], 0, later.length)]++;
       }
@@ -428,7 +432,35 @@ class ElasticTableTest {
               laterCount == later[g] || laterCount == saturated, "later count of group " + g);
         }
       }
+      if (deepest[s] > 0) {
+        assertEquals(deepest[s], table.longestProbe[s], "longest probe of segment " + s);
+      }
     }
+  }
+
+  /**
+   * A segment's longest probe bounds every lookup there, so it must fall back when its deepest key
+   * is removed: eight keys with one start group put the eighth a group further, and while it is
+   * live every walk from there may go two groups deep, but not after.
+   */
+  @Test
+  void theLongestProbeFallsBackWhenTheDeepestKeyLeaves() {
+    ElasticTable table = new ElasticTable(new SegmentGeometry(64, 0.125));
+    long[] positions = new long[8];
+    long[] hashes = new long[8];
+    for (int i = 0; i < 8; i++) {
+      hashes[i] = (0x4000_0000L << 32) | (i * 0x31L);
+      positions[i] = table.claim(hashes[i]);
+    }
+    assertEquals(2, table.longestProbe[0], "the eighth key went one group on");
+    table.release(positions[0], hashes[0]);
+    assertEquals(2, table.longestProbe[0], "a key in its first group left; the deep one is live");
+    table.release(positions[7], hashes[7]);
+    assertEquals(1, table.longestProbe[0], "the deep key left");
+    long again = table.claim(hashes[7]);
+    assertEquals(1, table.longestProbe[0], "its start group had room again");
+    table.release(again, hashes[7]);
+    assertEquals(1, table.longestProbe[0]);
   }
 
   /**
