@@ -439,6 +439,43 @@ class ElasticTableTest {
   }
 
   /**
+   * Churn at the load limit: removals free slots in every segment while the schedule sends
+   * insertions to the last segments, which fill up. Searching a full or nearly full segment until
+   * free cost a share of its groups, growing with the table (at delta 1/32: 7.0 groups per
+   * insertion on average at 2^16 slots, 11.8 at 2^18, worst 1,027; 262,194 groups at 1/1024 and
+   * 2^20). The roomiest segment has at least delta of its slots free, so O(1/delta) it must be.
+   */
+  @Test
+  void churnAtTheLoadLimitSearchesTheRoomiestSegment() {
+    double delta = 1.0 / 32;
+    SegmentGeometry geometry =
+        SegmentGeometry.forExpectedSize((int) ((1 - delta) * (1 << 18)), delta);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(23);
+    int n = geometry.maxUsedSlots();
+    long[] hashes = new long[n];
+    long[] positions = new long[n];
+    for (int i = 0; i < n; i++) {
+      hashes[i] = Hashing.mix(random.nextLong());
+      positions[i] = table.claim(hashes[i]);
+    }
+    long probes = 0;
+    int worst = 0;
+    for (int i = 0; i < 2 * n; i++) {
+      int victim = random.nextInt(n);
+      table.release(positions[victim], hashes[victim]);
+      hashes[victim] = Hashing.mix(random.nextLong());
+      positions[victim] = table.claim(hashes[victim]);
+      assertTrue(positions[victim] >= 0, "a claim below the load limit");
+      probes += table.lastClaimProbes();
+      worst = Math.max(worst, table.lastClaimProbes());
+    }
+    double mean = (double) probes / (2 * n);
+    assertTrue(mean <= 8, "groups per insertion under churn at the limit: " + mean);
+    assertTrue(worst <= 16 / delta, "worst insertion under churn at the limit: " + worst);
+  }
+
+  /**
    * A segment's longest probe bounds every lookup there, so it must fall back when its deepest key
    * is removed: eight keys with one start group put the eighth a group further, and while it is
    * live every walk from there may go two groups deep, but not after.
