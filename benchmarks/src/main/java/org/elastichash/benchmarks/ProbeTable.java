@@ -11,7 +11,10 @@ import org.elastichash.runtime.SegmentGeometry;
 /**
  * The paper's experiment: fill a table of about 2^20 slots to {@code 1 - delta} and count probes
  * per insertion (mean, and the worst-case expectation: the largest count among the last
- * delta-fraction of insertions, averaged over seeds), per successful and per unsuccessful lookup.
+ * delta-fraction of insertions, averaged over seeds), per successful and per unsuccessful lookup;
+ * and, for elastic hashing, per unsuccessful lookup again after {@value #CHURN_CAPACITIES}
+ * capacities of churn at that load (remove a random key, insert a fresh one), where misses walk
+ * every group that a live key went past.
  *
  * <p>Elastic hashing runs on the library's own core ({@link ElasticTable}) and counts groups of
  * seven slots, each inspected with one load of its group word. The references are small
@@ -26,9 +29,15 @@ public final class ProbeTable {
   private static final int SEEDS = 3;
   private static final int MISS_SAMPLES = 2_000;
 
+  /** Removals and insertions of the churned miss column, in multiples of the table's entries. */
+  static final int CHURN_CAPACITIES = 2;
+
   private ProbeTable() {}
 
-  /** One scheme's figures at one delta. */
+  /**
+   * One scheme's figures at one delta; {@code churnedMissMean} is NaN for the references, which
+   * have no removal.
+   */
   public record Row(
       String scheme,
       double delta,
@@ -36,7 +45,8 @@ public final class ProbeTable {
       double insertMean,
       double insertWorst,
       double hitMean,
-      double missMean) {}
+      double missMean,
+      double churnedMissMean) {}
 
   /** All rows for the given deltas. */
   public static List<Row> measure(double[] deltas) {
@@ -55,6 +65,7 @@ public final class ProbeTable {
     double insertWorst = 0;
     double hitMean = 0;
     double missMean = 0;
+    double churnedMissMean = 0;
     for (int seed = 0; seed < SEEDS; seed++) {
       // About SLOTS slots in all, like the reference tables.
       SegmentGeometry geometry =
@@ -84,10 +95,21 @@ public final class ProbeTable {
       for (int i = 0; i < MISS_SAMPLES; i++) {
         misses += LookupProbes.toMiss(table, Hashing.mix(random.nextLong()));
       }
+      for (long i = 0; i < (long) CHURN_CAPACITIES * n; i++) {
+        int victim = random.nextInt(n);
+        table.release(positions[victim], hashes[victim]);
+        hashes[victim] = Hashing.mix(random.nextLong());
+        positions[victim] = table.claim(hashes[victim]);
+      }
+      long churnedMisses = 0;
+      for (int i = 0; i < MISS_SAMPLES; i++) {
+        churnedMisses += LookupProbes.toMiss(table, Hashing.mix(random.nextLong()));
+      }
       insertMean += (double) total / n;
       insertWorst += worst;
       hitMean += (double) hits / n;
       missMean += (double) misses / MISS_SAMPLES;
+      churnedMissMean += (double) churnedMisses / MISS_SAMPLES;
     }
     return new Row(
         "elastic hashing (this library)",
@@ -96,7 +118,8 @@ public final class ProbeTable {
         insertMean / SEEDS,
         insertWorst / SEEDS,
         hitMean / SEEDS,
-        missMean / SEEDS);
+        missMean / SEEDS,
+        churnedMissMean / SEEDS);
   }
 
   /** The reference schemes, over single slots or groups of eight. */
@@ -166,6 +189,7 @@ public final class ProbeTable {
         insertMean / SEEDS,
         insertWorst / SEEDS,
         insertMean / SEEDS,
-        missMean / SEEDS);
+        missMean / SEEDS,
+        Double.NaN);
   }
 }

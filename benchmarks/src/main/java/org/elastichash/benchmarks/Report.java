@@ -528,22 +528,31 @@ public final class Report {
             + " slots (one 8-byte group word each); the grouped uniform-probing reference counts"
             + " groups of 8 slots, while uniform and linear probing count slots. Elastic lookups"
             + " stop at a group whose passed count is zero and search later segments only when"
-            + " the key's segment-0 start group counts a key there.\n\n");
+            + " the key's segment-0 start group counts a key there. *miss mean after churn* is"
+            + " the elastic table's miss mean again after "
+            + ProbeTable.CHURN_CAPACITIES
+            + " capacities of churn at the same load (remove a random key, insert a fresh one):"
+            + " misses then walk every group a live key went past, up to the deepest live key."
+            + " The references have no removal.\n\n");
     md.append(
-        "| scheme | delta | unit | insert mean | insert worst | hit mean | miss mean |\n"
-            + "| --- | --- | --- | --- | --- | --- | --- |\n");
+        "| scheme | delta | unit | insert mean | insert worst | hit mean | miss mean"
+            + " | miss mean after churn |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (ProbeTable.Row r : probes) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | 1/%.0f | %s | %.2f | %.1f | %.2f | %.2f |%n",
+              "| %s | 1/%.0f | %s | %.2f | %.1f | %.2f | %.2f | %s |%n",
               r.scheme(),
               1 / r.delta(),
               r.unit(),
               r.insertMean(),
               r.insertWorst(),
               r.hitMean(),
-              r.missMean()));
+              r.missMean(),
+              Double.isNaN(r.churnedMissMean())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.2f", r.churnedMissMean())));
     }
     md.append("\n![probes against delta](probes.svg)\n");
     return md.toString();
