@@ -531,7 +531,8 @@ public final class Report {
             + " the key's segment-0 start group counts a key there. *miss mean after churn* is"
             + " the elastic table's miss mean again after "
             + ProbeTable.CHURN_CAPACITIES
-            + " capacities of churn at the same load (remove a random key, insert a fresh one):"
+            + " capacities of churn at the same load (remove a random key, insert a fresh one;"
+            + " first seed only):"
             + " misses then walk every group a live key went past, up to the deepest live key."
             + " The references have no removal.\n\n");
     md.append(
