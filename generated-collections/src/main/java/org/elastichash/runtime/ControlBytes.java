@@ -78,8 +78,9 @@ public final class ControlBytes {
    * it, and the lowest slot flagged is always such a slot. Flags above the lowest true match can be
    * false: the per-byte zero test borrows from the byte below when that byte matched. Callers
    * compare the key of every flagged slot, so a false flag costs one comparison, and it is rare: it
-   * needs a true match in the slot below and a fingerprint there that differs from the key's in its
-   * lowest bit only. The exact test takes about twice the instructions, on the hottest path.
+   * needs a flag on the slot below (a true match, or a false flag resting on one) and, in its own
+   * slot, a fingerprint that differs from the key's in the lowest bit only. The exact test takes
+   * about twice the instructions, on the hottest path.
    *
    * @param word a group word
    * @param broadcastFingerprint the key's {@link #broadcast broadcast} fingerprint
