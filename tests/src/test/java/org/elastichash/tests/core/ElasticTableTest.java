@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.elastichash.ElasticStats;
 import org.elastichash.internal.LookupProbes;
 import org.elastichash.runtime.CollisionIndex;
@@ -311,20 +312,9 @@ class ElasticTableTest {
     SegmentGeometry geometry = new SegmentGeometry(1000, delta);
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(12);
-    List<long[]> live = new ArrayList<>();
-    while (live.size() < geometry.maxUsedSlots() * 9 / 10) {
-      long hash = Hashing.mix(random.nextLong());
-      live.add(new long[] {table.claim(hash), hash});
-    }
+    List<long[]> live = fill(table, random, geometry.maxUsedSlots() * 9 / 10);
     assertCountsExact(table, live);
-    for (int i = 0; i < 20 * geometry.capacity(); i++) {
-      int victim = random.nextInt(live.size());
-      table.release(live.get(victim)[0], live.get(victim)[1]);
-      long hash = Hashing.mix(random.nextLong());
-      long position = table.claim(hash);
-      assertNotEquals(ElasticTable.NEEDS_RESIZE, position, "churn at a steady size must not grow");
-      live.set(victim, new long[] {position, hash});
-    }
+    churn(table, random, live, 20L * geometry.capacity(), probes -> {});
     assertCountsExact(table, live);
   }
 
@@ -338,17 +328,8 @@ class ElasticTableTest {
     SegmentGeometry geometry = new SegmentGeometry(2000, 0.125);
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(13);
-    List<long[]> live = new ArrayList<>();
-    while (live.size() < geometry.maxUsedSlots()) {
-      long hash = Hashing.mix(random.nextLong());
-      live.add(new long[] {table.claim(hash), hash});
-    }
-    for (int i = 0; i < 5 * geometry.capacity(); i++) {
-      int victim = random.nextInt(live.size());
-      table.release(live.get(victim)[0], live.get(victim)[1]);
-      long hash = Hashing.mix(random.nextLong());
-      live.set(victim, new long[] {table.claim(hash), hash});
-    }
+    List<long[]> live = fill(table, random, geometry.maxUsedSlots());
+    churn(table, random, live, 5L * geometry.capacity(), probes -> {});
     int next = table.batch();
     assertTrue(next < geometry.segmentCount(), "the schedule has a next segment");
     int nextLive = table.stats().segments().get(next).live();
@@ -369,17 +350,8 @@ class ElasticTableTest {
     SegmentGeometry geometry = new SegmentGeometry(4000, 0.125);
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(17);
-    List<long[]> live = new ArrayList<>();
-    while (live.size() < geometry.capacity() * 85 / 100) {
-      long hash = Hashing.mix(random.nextLong());
-      live.add(new long[] {table.claim(hash), hash});
-    }
-    for (int i = 0; i < 2 * geometry.capacity(); i++) {
-      int victim = random.nextInt(live.size());
-      table.release(live.get(victim)[0], live.get(victim)[1]);
-      long hash = Hashing.mix(random.nextLong());
-      live.set(victim, new long[] {table.claim(hash), hash});
-    }
+    List<long[]> live = fill(table, random, geometry.capacity() * 85 / 100);
+    churn(table, random, live, 2L * geometry.capacity(), probes -> {});
     long probes = 0;
     int misses = 20_000;
     for (int i = 0; i < misses; i++) {
@@ -387,6 +359,38 @@ class ElasticTableTest {
     }
     double mean = (double) probes / misses;
     assertTrue(mean <= 10.0, "groups per miss after churn: " + mean);
+  }
+
+  /** Claims {@code entries} random keys; each entry is its position and its hash. */
+  private static List<long[]> fill(ElasticTable table, SplittableRandom random, int entries) {
+    List<long[]> live = new ArrayList<>();
+    while (live.size() < entries) {
+      long hash = Hashing.mix(random.nextLong());
+      live.add(new long[] {table.claim(hash), hash});
+    }
+    return live;
+  }
+
+  /**
+   * Churns at a steady size, {@code operations} times: releases a random entry of {@code live} and
+   * claims a fresh key in its place, which must never ask the table to grow; {@code claimProbes}
+   * sees the groups each claim inspected.
+   */
+  private static void churn(
+      ElasticTable table,
+      SplittableRandom random,
+      List<long[]> live,
+      long operations,
+      IntConsumer claimProbes) {
+    for (long i = 0; i < operations; i++) {
+      int victim = random.nextInt(live.size());
+      table.release(live.get(victim)[0], live.get(victim)[1]);
+      long hash = Hashing.mix(random.nextLong());
+      long position = table.claim(hash);
+      assertNotEquals(ElasticTable.NEEDS_RESIZE, position, "churn at a steady size must not grow");
+      live.set(victim, new long[] {position, hash});
+      claimProbes.accept(table.lastClaimProbes());
+    }
   }
 
   /**
@@ -453,26 +457,21 @@ class ElasticTableTest {
     ElasticTable table = new ElasticTable(geometry);
     SplittableRandom random = new SplittableRandom(23);
     int n = geometry.maxUsedSlots();
-    long[] hashes = new long[n];
-    long[] positions = new long[n];
-    for (int i = 0; i < n; i++) {
-      hashes[i] = Hashing.mix(random.nextLong());
-      positions[i] = table.claim(hashes[i]);
-    }
-    long probes = 0;
-    int worst = 0;
-    for (int i = 0; i < 2 * n; i++) {
-      int victim = random.nextInt(n);
-      table.release(positions[victim], hashes[victim]);
-      hashes[victim] = Hashing.mix(random.nextLong());
-      positions[victim] = table.claim(hashes[victim]);
-      assertTrue(positions[victim] >= 0, "a claim below the load limit");
-      probes += table.lastClaimProbes();
-      worst = Math.max(worst, table.lastClaimProbes());
-    }
-    double mean = (double) probes / (2 * n);
+    List<long[]> live = fill(table, random, n);
+    long[] total = new long[1];
+    int[] worst = new int[1];
+    churn(
+        table,
+        random,
+        live,
+        2L * n,
+        probes -> {
+          total[0] += probes;
+          worst[0] = Math.max(worst[0], probes);
+        });
+    double mean = (double) total[0] / (2 * n);
     assertTrue(mean <= 8, "groups per insertion under churn at the limit: " + mean);
-    assertTrue(worst <= 16 / delta, "worst insertion under churn at the limit: " + worst);
+    assertTrue(worst[0] <= 16 / delta, "worst insertion under churn at the limit: " + worst[0]);
   }
 
   /**
