@@ -75,7 +75,6 @@ abstract class TemplateBuilder {
         """
             .replace("DECLARE_FAILED\n", counted ? "int failed = 0;\n" : "")
             .replace("  COUNT_FAILED\n", counted ? "  failed++;\n" : "")
-            .replace("FAILED_ARGUMENT", counted ? ", failed" : "")
             .replace("FOUND", found.strip().replace("\n", "\n    "))
             .replace(
                 "PAST_FIRST_GROUP",
