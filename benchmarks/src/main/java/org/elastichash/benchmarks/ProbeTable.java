@@ -14,7 +14,9 @@ import org.elastichash.runtime.SegmentGeometry;
  * delta-fraction of insertions, averaged over seeds), per successful and per unsuccessful lookup;
  * and, for elastic hashing, per unsuccessful lookup again after {@value #CHURN_CAPACITIES}
  * capacities of churn at that load (remove a random key, insert a fresh one), where misses walk
- * every group that a live key went past.
+ * every group that a live key went past. That churn does what a map does when the table asks to
+ * grow (an insertion after removals walked past {@link ElasticTable#CHURNED_RUN} groups): it
+ * rebuilds every entry into the larger table and goes on there.
  *
  * <p>Elastic hashing runs on the library's own core ({@link ElasticTable}) and counts groups of
  * seven slots, each inspected with one load of its group word. The references are small
@@ -35,8 +37,8 @@ public final class ProbeTable {
   private ProbeTable() {}
 
   /**
-   * One scheme's figures at one delta; {@code churnedMissMean} is NaN for the references, which
-   * have no removal.
+   * One scheme's figures at one delta; {@code churnedMissMean} is NaN and {@code churnGrowths} -1
+   * for the references, which have no removal.
    */
   public record Row(
       String scheme,
@@ -46,7 +48,11 @@ public final class ProbeTable {
       double insertWorst,
       double hitMean,
       double missMean,
-      double churnedMissMean) {}
+      double churnedMissMean,
+      int churnGrowths) {}
+
+  /** Groups per miss after the churn, and how many times the table grew during it. */
+  private record Churned(double missMean, int growths) {}
 
   /** All rows for the given deltas. */
   public static List<Row> measure(double[] deltas) {
@@ -65,7 +71,7 @@ public final class ProbeTable {
     double insertWorst = 0;
     double hitMean = 0;
     double missMean = 0;
-    double churnedMissMean = 0;
+    Churned churned = null;
     for (int seed = 0; seed < SEEDS; seed++) {
       // About SLOTS slots in all, like the reference tables.
       SegmentGeometry geometry =
@@ -100,7 +106,7 @@ public final class ProbeTable {
       hitMean += (double) hits / n;
       missMean += (double) misses / MISS_SAMPLES;
       if (seed == 0) {
-        churnedMissMean = churnedMissMean(table, hashes, positions, random);
+        churned = churn(table, hashes, positions, random);
       }
     }
     return new Row(
@@ -111,29 +117,44 @@ public final class ProbeTable {
         insertWorst / SEEDS,
         hitMean / SEEDS,
         missMean / SEEDS,
-        churnedMissMean);
+        churned.missMean(),
+        churned.growths());
   }
 
   /**
    * Churns a table filled to its load limit for {@link #CHURN_CAPACITIES} capacities, removing a
-   * random key and inserting a fresh one, then returns its groups per miss. One seed: the walk
-   * varies far less between seeds than between deltas, and the churn is most of the probe table's
-   * time.
+   * random key and inserting a fresh one, growing as a map would when the table asks; then counts
+   * its groups per miss. One seed: the walk varies far less between seeds than between deltas, and
+   * the churn is most of the probe table's time.
    */
-  private static double churnedMissMean(
+  private static Churned churn(
       ElasticTable table, long[] hashes, long[] positions, SplittableRandom random) {
     int n = hashes.length;
+    int growths = 0;
     for (long i = 0; i < (long) CHURN_CAPACITIES * n; i++) {
       int victim = random.nextInt(n);
       table.release(positions[victim], hashes[victim]);
       hashes[victim] = Hashing.mix(random.nextLong());
-      positions[victim] = table.claim(hashes[victim]);
+      long position = table.claim(hashes[victim]);
+      if (position == ElasticTable.NEEDS_RESIZE) {
+        // A churn request keeps the seed (table.seed is 0 here), so the hashes stay valid.
+        ElasticTable grown = table.resized();
+        for (int j = 0; j < n; j++) {
+          if (j != victim) {
+            positions[j] = grown.claimRebuilt(hashes[j]);
+          }
+        }
+        table = grown;
+        position = table.claim(hashes[victim]);
+        growths++;
+      }
+      positions[victim] = position;
     }
     long misses = 0;
     for (int i = 0; i < MISS_SAMPLES; i++) {
       misses += LookupProbes.toMiss(table, Hashing.mix(random.nextLong()));
     }
-    return (double) misses / MISS_SAMPLES;
+    return new Churned((double) misses / MISS_SAMPLES, growths);
   }
 
   /** The reference schemes, over single slots or groups of eight. */
@@ -204,6 +225,7 @@ public final class ProbeTable {
         insertWorst / SEEDS,
         insertMean / SEEDS,
         missMean / SEEDS,
-        Double.NaN);
+        Double.NaN,
+        -1);
   }
 }

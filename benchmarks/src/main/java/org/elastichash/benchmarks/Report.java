@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.elastichash.runtime.ElasticTable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -534,16 +535,20 @@ public final class Report {
             + " capacities of churn at the same load (remove a random key, insert a fresh one;"
             + " first seed only):"
             + " misses then walk every group a live key went past, up to the deepest live key."
-            + " The references have no removal.\n\n");
+            + " An insertion after removals that walks past "
+            + ElasticTable.CHURNED_RUN
+            + " groups makes the table ask to grow; the churn then rebuilds into the larger table"
+            + " as a map would, and *growths in churn* counts how often. The references have no"
+            + " removal.\n\n");
     md.append(
         "| scheme | delta | unit | insert mean | insert worst | hit mean | miss mean"
-            + " | miss mean after churn |\n"
-            + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            + " | miss mean after churn | growths in churn |\n"
+            + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (ProbeTable.Row r : probes) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | 1/%.0f | %s | %.2f | %.1f | %.2f | %.2f | %s |%n",
+              "| %s | 1/%.0f | %s | %.2f | %.1f | %.2f | %.2f | %s | %s |%n",
               r.scheme(),
               1 / r.delta(),
               r.unit(),
@@ -553,7 +558,8 @@ public final class Report {
               r.missMean(),
               Double.isNaN(r.churnedMissMean())
                   ? "-"
-                  : String.format(Locale.ROOT, "%.2f", r.churnedMissMean())));
+                  : String.format(Locale.ROOT, "%.2f", r.churnedMissMean()),
+              r.churnGrowths() < 0 ? "-" : String.valueOf(r.churnGrowths())));
     }
     md.append("\n![probes against delta](probes.svg)\n");
     return md.toString();

@@ -65,6 +65,18 @@ public final class ElasticTable {
   public static final int CROWDED_RUN = 64;
 
   /**
+   * Groups an insertion may walk after removals before the table asks to grow one step. Removals
+   * free slots everywhere while insertions at the load limit go deep, and nothing moves: at delta
+   * 1/32 or less, churn at the limit places keys {@code O(1/delta)} groups along, and their passed
+   * counts make every miss walk that far (1,000 ns per miss at 1/32, 5,000 at 1/256, in a map of
+   * 200,000 entries after two capacities of churn). A fill never gets here: its worst insertion is
+   * {@code O(log 1/delta)} groups (37 at delta 1/1024 over 60 tables); at the default delta churn
+   * at the limit stays under 20. Growing one step takes the map to four fifths of its new limit,
+   * where churn places keys near their start groups.
+   */
+  public static final int CHURNED_RUN = 64;
+
+  /**
    * How many times its probe limit an insertion tries in the current segment once the next one is
    * 3/4 full, before the next one takes it. The paper searches the current segment until free
    * there, which costs {@code O(1/delta)} probes once it is nearly full, and under churn fills it
@@ -151,6 +163,14 @@ public final class ElasticTable {
   private int lastClaimProbes;
   private boolean freedBehindSchedule;
 
+  /** Whether a key was released since this table was made or cleared. */
+  private boolean released;
+
+  /**
+   * Whether an insertion after removals walked past a {@link #CHURNED_RUN}: grow, keep the seed.
+   */
+  private boolean churned;
+
   private int limitSegment = -1;
   private int cachedLimit;
   private int limitValidFromEmpty;
@@ -205,6 +225,8 @@ public final class ElasticTable {
     this.size = other.size;
     this.batch = other.batch;
     this.freedBehindSchedule = other.freedBehindSchedule;
+    this.released = other.released;
+    this.churned = other.churned;
     this.collisions = other.collisions == null ? null : new CollisionIndex(other.collisions);
     this.redirections = other.redirections;
     this.seed = other.seed;
@@ -304,7 +326,14 @@ public final class ElasticTable {
     if (size >= claimLimit) {
       return NEEDS_RESIZE;
     }
-    return place(hash);
+    long position = place(hash);
+    if (lastClaimProbes > CHURNED_RUN && released && claimLimit != 0) {
+      // The claim stands; the next one asks for a larger table (a crowded run's fresh seed, which
+      // also set claimLimit to 0, takes precedence).
+      churned = true;
+      claimLimit = 0;
+    }
+    return position;
   }
 
   /**
@@ -580,6 +609,7 @@ public final class ElasticTable {
     }
     liveSlots[s]--;
     size--;
+    released = true;
     if (s < batch - 1) {
       freedBehindSchedule = true;
     }
@@ -600,6 +630,8 @@ public final class ElasticTable {
     batch = 0;
     segmentZeroOpenBelow = geometry.threeQuarterSlots(0) - 1;
     freedBehindSchedule = false;
+    released = false;
+    churned = false;
     limitSegment = -1;
     collisions = null;
     claimLimit = geometry.maxUsedSlots();
@@ -608,13 +640,14 @@ public final class ElasticTable {
   /**
    * An empty table to rebuild into when {@link #claim} returns {@link #NEEDS_RESIZE}: one whose
    * first segment is {@link SegmentGeometry#GROWTH} times as large, with room for one more entry
-   * than this table holds. A table that met a {@link #CROWDED_RUN} rebuilds with a fresh {@link
-   * #seed} instead, at the same size unless it is also at its load limit.
+   * than this table holds (also when an insertion after removals walked past a {@link
+   * #CHURNED_RUN}). A table that met a {@link #CROWDED_RUN} rebuilds with a fresh {@link #seed}
+   * instead, at the same size unless it is also at its load limit.
    *
    * @return the new, empty table
    */
   public ElasticTable resized() {
-    boolean crowded = claimLimit < geometry.maxUsedSlots();
+    boolean crowded = claimLimit < geometry.maxUsedSlots() && !churned;
     SegmentGeometry target = geometry;
     if (!crowded || size >= geometry.maxUsedSlots()) {
       target = geometry.grownFor(size + 1);

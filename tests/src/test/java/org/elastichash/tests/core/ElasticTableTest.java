@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import java.util.function.LongUnaryOperator;
 import org.elastichash.ElasticStats;
 import org.elastichash.internal.LookupProbes;
 import org.elastichash.runtime.CollisionIndex;
@@ -382,11 +383,26 @@ class ElasticTableTest {
       List<long[]> live,
       long operations,
       IntConsumer claimProbes) {
+    churn(table, random, live, operations, table::claim, claimProbes);
+  }
+
+  /**
+   * {@link #churn(ElasticTable, SplittableRandom, List, long, IntConsumer)} claiming through {@code
+   * claim}: {@link ElasticTable#claimRebuilt(long)} places every key by the schedule alone, without
+   * the request to grow that a {@link ElasticTable#CHURNED_RUN} makes.
+   */
+  private static void churn(
+      ElasticTable table,
+      SplittableRandom random,
+      List<long[]> live,
+      long operations,
+      LongUnaryOperator claim,
+      IntConsumer claimProbes) {
     for (long i = 0; i < operations; i++) {
       int victim = random.nextInt(live.size());
       table.release(live.get(victim)[0], live.get(victim)[1]);
       long hash = Hashing.mix(random.nextLong());
-      long position = table.claim(hash);
+      long position = claim.applyAsLong(hash);
       assertNotEquals(ElasticTable.NEEDS_RESIZE, position, "churn at a steady size must not grow");
       live.set(victim, new long[] {position, hash});
       claimProbes.accept(table.lastClaimProbes());
@@ -447,7 +463,9 @@ class ElasticTableTest {
    * insertions to the last segments, which fill up. Searching a full or nearly full segment until
    * free cost a share of its groups, growing with the table (at delta 1/32: 7.0 groups per
    * insertion on average at 2^16 slots, 11.8 at 2^18, worst 1,027; 262,194 groups at 1/1024 and
-   * 2^20). The roomiest segment has at least delta of its slots free, so O(1/delta) it must be.
+   * 2^20). The roomiest segment has at least delta of its slots free, so O(1/delta) it must be. The
+   * churn claims by the schedule alone: a map would grow at the first insertion past a {@link
+   * ElasticTable#CHURNED_RUN} (next test).
    */
   @Test
   void churnAtTheLoadLimitSearchesTheRoomiestSegment() {
@@ -465,6 +483,7 @@ class ElasticTableTest {
         random,
         live,
         2L * n,
+        table::claimRebuilt,
         probes -> {
           total[0] += probes;
           worst[0] = Math.max(worst[0], probes);
@@ -472,6 +491,57 @@ class ElasticTableTest {
     double mean = (double) total[0] / (2 * n);
     assertTrue(mean <= 8, "groups per insertion under churn at the limit: " + mean);
     assertTrue(worst[0] <= 16 / delta, "worst insertion under churn at the limit: " + worst[0]);
+  }
+
+  /**
+   * Churn at the load limit at delta 1/256 places keys hundreds of groups deep, and their passed
+   * counts make misses walk as far (5,400 ns per miss in a map of 200,000 entries after two
+   * capacities of churn). The first insertion after removals that walks past {@link
+   * ElasticTable#CHURNED_RUN} groups keeps its slot, and the next claim asks for a larger table
+   * with the same seed. A fill to the limit has no removals and never asks early.
+   */
+  @Test
+  void aDeepInsertionAfterRemovalsAsksToGrow() {
+    double delta = 1.0 / 256;
+    SegmentGeometry geometry =
+        SegmentGeometry.forExpectedSize((int) ((1 - delta) * (1 << 16)), delta);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(29);
+    int n = geometry.maxUsedSlots();
+    List<long[]> live = fill(table, random, n);
+    assertTrue(live.stream().allMatch(entry -> entry[0] >= 0), "a fill claims up to its limit");
+    int previousProbes = 0;
+    long position = 0;
+    long operations = 0;
+    while (position != ElasticTable.NEEDS_RESIZE && operations < 2L * n) {
+      int victim = random.nextInt(n);
+      table.release(live.get(victim)[0], live.get(victim)[1]);
+      long hash = Hashing.mix(random.nextLong());
+      previousProbes = table.lastClaimProbes();
+      position = table.claim(hash);
+      live.set(victim, new long[] {position, hash});
+      operations++;
+    }
+    assertEquals(ElasticTable.NEEDS_RESIZE, position, "churn at the limit, 1/256, 2 capacities");
+    assertTrue(
+        previousProbes > ElasticTable.CHURNED_RUN,
+        "the claim before the request walked " + previousProbes + " groups");
+    ElasticTable grown = table.resized();
+    assertTrue(grown.geometry().capacity() > geometry.capacity(), "a larger table");
+    assertEquals(table.seed, grown.seed, "the same seed: the keys are not crafted");
+  }
+
+  /** At the default delta churn at the load limit never walks that far. */
+  @Test
+  void churnAtTheLimitAtTheDefaultDeltaNeverAsksToGrow() {
+    SegmentGeometry geometry = SegmentGeometry.forExpectedSize(100_000, 0.125);
+    ElasticTable table = new ElasticTable(geometry);
+    SplittableRandom random = new SplittableRandom(31);
+    int n = geometry.maxUsedSlots();
+    List<long[]> live = fill(table, random, n);
+    int[] worst = new int[1];
+    churn(table, random, live, 4L * n, probes -> worst[0] = Math.max(worst[0], probes));
+    assertTrue(worst[0] <= ElasticTable.CHURNED_RUN / 2, "worst churn insertion: " + worst[0]);
   }
 
   /**

@@ -3,10 +3,14 @@ package org.elastichash.tests.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.elastichash.ElasticStats;
+import org.elastichash.runtime.ElasticTable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,6 +80,72 @@ class GrowthTest {
     assertTrue(model.size() >= (fixture.keyType() == short.class ? 40_000 : 100_000));
     StatefulMapPropertiesTest.assertSameContents(map, model, fixture + " after growth");
     assertSegmentsConsistent(map.stats(), model.size());
+  }
+
+  /**
+   * Churn at the load limit of a small delta: a map of 20,000 entries at delta 1/256 removes a
+   * random key and puts a fresh one, two capacities over. Insertions there went hundreds of groups
+   * deep and made every miss walk as far; the map now grows one step instead, and keeps every entry
+   * and short probe runs.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.elastichash.tests.properties.Fixture#all")
+  void churnAtTheLoadLimitOfASmallDeltaGrowsInsteadOfProbingDeep(Fixture fixture) {
+    double delta = 1.0 / 256;
+    ReflectiveMap map = fixture.create(20_000, delta);
+    int limit = map.stats().maxUsedSlots();
+    int capacity = map.stats().capacity();
+    Map<Object, Object> model = new HashMap<>();
+    List<Object> live = new ArrayList<>();
+    long next = 0;
+    while (live.size() < limit) {
+      next = putFresh(fixture, map, model, live, next, live.size());
+    }
+    assertEquals(capacity, map.stats().capacity(), "filled to the limit without growing");
+    SplittableRandom random = new SplittableRandom(37);
+    for (int i = 0; i < 2 * capacity; i++) {
+      int victim = random.nextInt(live.size());
+      Object doomed = live.get(victim);
+      assertEquals(model.remove(doomed), map.remove(doomed), "remove " + doomed);
+      next = putFresh(fixture, map, model, live, next, victim);
+    }
+    ElasticStats stats = map.stats();
+    assertTrue(stats.capacity() > capacity, "grew from " + capacity + ": " + stats);
+    assertTrue(stats.capacity() < 2 * capacity, "grew one step or two: " + stats);
+    for (ElasticStats.Segment segment : stats.segments()) {
+      assertTrue(segment.longestProbeRun() <= ElasticTable.CHURNED_RUN, stats.toString());
+    }
+    StatefulMapPropertiesTest.assertSameContents(map, model, fixture + " after churn");
+    assertSegmentsConsistent(stats, model.size());
+  }
+
+  /**
+   * Puts the first key from {@code next} on that is not in {@code model}, at index {@code at} of
+   * {@code live} (appended if {@code at} is its size); returns where the next search starts.
+   */
+  private static long putFresh(
+      Fixture fixture,
+      ReflectiveMap map,
+      Map<Object, Object> model,
+      List<Object> live,
+      long next,
+      int at) {
+    Object key = key(fixture.keyType(), next++);
+    while (model.containsKey(key)) {
+      key = key(fixture.keyType(), next++);
+    }
+    Object value = value(fixture.valueType(), next);
+    if (value == null && fixture.valueType().isPrimitive()) {
+      value = fixture.absent();
+    }
+    assertEquals(fixture.absent(), map.put(key, value), "put " + key);
+    model.put(key, value);
+    if (at == live.size()) {
+      live.add(key);
+    } else {
+      live.set(at, key);
+    }
+    return next;
   }
 
   private static void assertSegmentsConsistent(ElasticStats stats, int size) {
