@@ -143,7 +143,8 @@ public final class ElasticTable {
 
   /**
    * The live count at which {@link #claim} asks for a rebuild: the load limit, or 0 once a crowded
-   * run asked for a fresh seed, so the request costs the claim path no extra check.
+   * run asked for a fresh seed or a {@link #CHURNED_RUN} for a larger table, so the request costs
+   * the claim path no extra check.
    */
   private int claimLimit;
 
