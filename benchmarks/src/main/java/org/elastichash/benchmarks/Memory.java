@@ -104,6 +104,24 @@ public final class Memory {
     return points;
   }
 
+  /** Bytes per entry of one configuration over a sweep of sizes: average, worst and best. */
+  public record Sweep(String family, String impl, double average, double worst, double best) {}
+
+  /** Each long -> Object configuration grown from empty through {@code sizes}, summarized. */
+  public static List<Sweep> longObjectSweeps(int[] sizes, List<LongObjectMaps> impls) {
+    List<Sweep> sweeps = new ArrayList<>();
+    for (LongObjectMaps impl : impls) {
+      DoubleSummaryStatistics stats =
+          longObject(sizes, List.of(impl)).stream()
+              .mapToDouble(Point::bytesPerEntry)
+              .summaryStatistics();
+      sweeps.add(
+          new Sweep(
+              "long->Object", impl.name(), stats.getAverage(), stats.getMax(), stats.getMin()));
+    }
+    return sweeps;
+  }
+
   /** String -> Object maps, String keys not counted. */
   public static List<Point> objectObject(int[] sizes, List<ObjectObjectMaps> impls) {
     Object value = new Object();

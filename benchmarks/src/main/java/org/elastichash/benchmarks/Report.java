@@ -36,11 +36,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * </pre>
  *
  * <p>The quick profile (default) takes under ten minutes on two cores: the frontier at 10^3 (hits),
- * 10^5 and 10^7, the targets, and the elastic map's key patterns. {@code --full} adds Eclipse
- * Collections, Agrona, {@code java.util.HashMap}, the long -> Object and String -> Object maps,
- * every size and key pattern, with longer iterations: hours. {@code --points} restricts the
- * frontier to the named {@link IntIntMaps} constants (the targets' configurations are always kept),
- * to try a new point quickly.
+ * 10^5 and 10^7 (inserts of 10^7 keys at deltas 1/4 and 1/8 only), the targets, the elastic map's
+ * key patterns, and the long -> Object and String -> Object maps the targets compare, at 10^5.
+ * {@code --full} adds Eclipse Collections, Agrona, {@code java.util.HashMap} for int keys, every
+ * map at every size and key pattern, and the hash-flooding benchmark, with longer iterations:
+ * hours. {@code --points} restricts the frontier to the named {@link IntIntMaps} constants (the
+ * targets' configurations are always kept), to try a new point quickly.
  */
 public final class Report {
 
@@ -69,6 +70,33 @@ public final class Report {
   record Iterations(int warmups, int warmupMillis, int measurements, int measurementMillis) {}
 
   static final String[] METHODS = {"getHit", "getMiss", "insert", "churn"};
+
+  /**
+   * The long -> Object maps the quick profile times for the other maps' targets: ours and the one
+   * the targets compare it with. It sweeps only ours for memory; {@code --full} sweeps both.
+   */
+  static final List<LongObjectMaps> OTHER_LONG_OBJECT =
+      List.of(LongObjectMaps.ELASTIC, LongObjectMaps.FASTUTIL);
+
+  /**
+   * The String -> Object maps of the quick profile: ours and {@code java.util.HashMap}, the map it
+   * drops in for. fastutil's {@code Object2ObjectOpenHashMap}, the third target, is timed by {@code
+   * --full} (the quick profile has to stay under ten minutes).
+   */
+  static final List<ObjectObjectMaps> QUICK_OBJECT_OBJECT =
+      List.of(ObjectObjectMaps.ELASTIC, ObjectObjectMaps.JDK);
+
+  /**
+   * Our frontier points the quick profile does not time inserting 10^7 keys: a growing elastic map
+   * takes 2 to 4 s per invocation there, half a minute per point with its seven invocations, and
+   * the quick profile has to stay under ten minutes. {@code --full} times them.
+   */
+  static final Set<IntIntMaps> QUICK_SKIPS_AT_LARGE_INSERT =
+      Set.of(IntIntMaps.ELASTIC_DELTA_16, IntIntMaps.ELASTIC_DELTA_32);
+
+  /** The one size at which the quick profile times the long -> Object and String -> Object maps. */
+  static final int OTHER_MAPS_SIZE = 100_000;
+
   static final int[] SIZES = {1_000, 100_000, 10_000_000};
 
   /** The configurations the targets compare: always measured, whatever {@code --points} says. */
@@ -111,6 +139,12 @@ public final class Report {
     for (Memory.Footprint f : Memory.footprints(sweepSizes, SIZES, swept)) {
       footprints.put(f.impl(), f);
     }
+    Map<LongObjectMaps, Memory.Sweep> longObjectSweeps = new LinkedHashMap<>();
+    List<LongObjectMaps> sweptLongObject =
+        full ? OTHER_LONG_OBJECT : List.of(LongObjectMaps.ELASTIC);
+    for (Memory.Sweep sweep : Memory.longObjectSweeps(sweepSizes, sweptLongObject)) {
+      longObjectSweeps.put(LongObjectMaps.valueOf(sweep.impl()), sweep);
+    }
     List<Memory.Point> otherMemory = full ? otherMemory() : List.of();
     System.out.printf("[memory] done in %.0f s%n", seconds(start));
 
@@ -129,7 +163,7 @@ public final class Report {
           seconds(start));
     }
 
-    Results results = new Results(timings, footprints, frontier);
+    Results results = new Results(timings, footprints, frontier, longObjectSweeps);
     String targets = Targets.markdown(results);
     String markdown =
         markdown(full, results, targets, otherMemory, sweepSizes, probes, seconds(start));
@@ -167,7 +201,13 @@ public final class Report {
         List<IntIntMaps> impls =
             onFrontier ? frontier : List.of(IntIntMaps.ELASTIC, IntIntMaps.FASTUTIL);
         for (IntIntMaps impl : impls) {
-          jobs.add(new Job("IntIntBenchmark", method, impl.name(), size, Keys.RANDOM));
+          boolean slowInsert =
+              size >= 10_000_000
+                  && method.equals("insert")
+                  && QUICK_SKIPS_AT_LARGE_INSERT.contains(impl);
+          if (!slowInsert) {
+            jobs.add(new Job("IntIntBenchmark", method, impl.name(), size, Keys.RANDOM));
+          }
         }
       }
     }
@@ -176,8 +216,14 @@ public final class Report {
         jobs.add(new Job("IntIntBenchmark", method, IntIntMaps.ELASTIC.name(), 100_000, keys));
       }
     }
-    for (String impl : new String[] {"ELASTIC", "JDK"}) {
-      jobs.add(new Job("CollidingKeysBenchmark", "putGetRemove", impl, 1 << 16, Keys.RANDOM));
+    for (String method : METHODS) {
+      for (LongObjectMaps impl : OTHER_LONG_OBJECT) {
+        jobs.add(new Job("LongObjectBenchmark", method, impl.name(), OTHER_MAPS_SIZE, Keys.RANDOM));
+      }
+      for (ObjectObjectMaps impl : QUICK_OBJECT_OBJECT) {
+        jobs.add(
+            new Job("ObjectObjectBenchmark", method, impl.name(), OTHER_MAPS_SIZE, Keys.RANDOM));
+      }
     }
     return jobs;
   }
@@ -186,11 +232,14 @@ public final class Report {
    * Every size, operation and key pattern for the frontier, the extra peers and the object maps.
    */
   static List<Job> fullJobs(List<IntIntMaps> frontier) {
+    List<Job> jobs = new ArrayList<>();
+    for (String impl : new String[] {"ELASTIC", "JDK"}) {
+      jobs.add(new Job("CollidingKeysBenchmark", "putGetRemove", impl, 1 << 16, Keys.RANDOM));
+    }
     List<IntIntMaps> intInt = new ArrayList<>(frontier);
     Arrays.stream(IntIntMaps.values())
         .filter(m -> m.role() == IntIntMaps.Role.EXTRA)
         .forEach(intInt::add);
-    List<Job> jobs = new ArrayList<>();
     for (Keys keys : Keys.values()) {
       for (int size : SIZES) {
         for (String method : METHODS) {
@@ -225,16 +274,31 @@ public final class Report {
   }
 
   /**
-   * Heap per fork: fixed (-Xms = -Xmx) and pre-touched, sized to the benchmark. An int map fork at
-   * 10^7 holds under 1 GiB (keys, lookup orders, the map, and an insert's old and new arrays); 3
-   * GiB leaves room, and touching a fourth GiB costs about 1.5 s more per fork here.
+   * G1's region size in every fork. With the default (1 MiB at a 1 GiB heap) an array of half a
+   * region or more is a humongous object, allocated straight into the old generation: fastutil's
+   * long -> Object inserts at 10^5 (a 2 MiB key array) then ran from 6 to 564 ms per iteration, and
+   * its int -> int inserts took 46 ns per put against 39 with 8 MiB regions. With 8 MiB no map's
+   * arrays are humongous up to 10^5 entries.
+   */
+  static final String REGION = "8m";
+
+  /**
+   * Heap per fork: fixed (-Xms = -Xmx) and pre-touched, sized to the benchmark. An int map insert
+   * at 10^7 holds under 1 GiB (keys, and the growing map's old and new arrays); 3 GiB leaves room.
+   * The lookups and churn at 10^7 hold the keys, their lookup orders and one map, under 600 MiB, in
+   * 2 GiB: pre-touching a GiB costs about half a second per fork here. Up to 10^5 entries an int
+   * map fork holds a few MiB, in 512 MiB.
    */
   static String heap(Job job) {
     boolean boxed = job.impl().equals("JDK") || !job.intInt();
     if (job.size() >= 10_000_000) {
-      return boxed ? "10g" : "3g";
+      // Only an insert holds a second map (the one it grows) beside the lookups' filled one.
+      return boxed ? "10g" : job.method().equals("insert") ? "3g" : "2g";
     }
-    return job.size() >= 1_000_000 ? "3g" : "1g";
+    if (job.size() >= 1_000_000) {
+      return "3g";
+    }
+    return boxed ? "1g" : "512m";
   }
 
   /**
@@ -248,6 +312,11 @@ public final class Report {
       // The first invocation is typical here (fixed, pre-touched heap; compilation is done
       // after a few thousand of its 10^7 puts), so the quick profile measures it too.
       return full ? new Iterations(2, 1, 10, 1) : new Iterations(0, 1, 7, 1);
+    }
+    if (!full && job.size() == OTHER_MAPS_SIZE && !job.intInt()) {
+      // The object maps' code takes longer to settle than the int maps' (long -> Object inserts
+      // were still 30% slower in their fourth 100 ms than in their tenth).
+      return new Iterations(6, 100, 20, 75);
     }
     return full ? new Iterations(3, 500, 15, 500) : new Iterations(3, 100, 20, 75);
   }
@@ -267,7 +336,11 @@ public final class Report {
             .warmupTime(TimeValue.milliseconds(it.warmupMillis()))
             .measurementIterations(it.measurements())
             .measurementTime(TimeValue.milliseconds(it.measurementMillis()))
-            .jvmArgsAppend("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch")
+            .jvmArgsAppend(
+                "-Xms" + heap,
+                "-Xmx" + heap,
+                "-XX:+AlwaysPreTouch",
+                "-XX:G1HeapRegionSize=" + REGION)
             .verbosity(VerboseMode.SILENT)
             .shouldFailOnError(true)
             .build();
@@ -288,22 +361,30 @@ public final class Report {
     final List<Timing> timings;
     final Map<IntIntMaps, Memory.Footprint> footprints;
     final List<IntIntMaps> frontier;
+    final Map<LongObjectMaps, Memory.Sweep> longObjectSweeps;
 
     Results(
         List<Timing> timings,
         Map<IntIntMaps, Memory.Footprint> footprints,
-        List<IntIntMaps> frontier) {
+        List<IntIntMaps> frontier,
+        Map<LongObjectMaps, Memory.Sweep> longObjectSweeps) {
       this.timings = timings;
       this.footprints = footprints;
       this.frontier = frontier;
+      this.longObjectSweeps = longObjectSweeps;
     }
 
     /** The int -> int timing of {@code impl}, or null if the run did not measure it. */
     Timing intInt(IntIntMaps impl, String method, int size, Keys keys) {
+      return timing("IntIntBenchmark", impl.name(), method, size, keys);
+    }
+
+    /** The timing of one benchmark class's job, or null if the run did not measure it. */
+    Timing timing(String benchmark, String impl, String method, int size, Keys keys) {
       for (Timing t : timings) {
         Job j = t.job();
-        if (j.intInt()
-            && j.impl().equals(impl.name())
+        if (j.benchmark().equals(benchmark)
+            && j.impl().equals(impl)
             && j.method().equals(method)
             && j.size() == size
             && j.keys() == keys) {
@@ -447,7 +528,11 @@ public final class Report {
             + " operation, size and key pattern, all in this one run (one configuration per fork,"
             + " so call sites stay monomorphic); compare ratios, not absolute times, across runs."
             + " Forks run with a fixed, pre-touched heap (`-Xms` = `-Xmx`, `-XX:+AlwaysPreTouch`:"
-            + " 1 GiB up to 10^5 entries, 3 GiB for int maps at 10^7), because the first touch of"
+            + " 512 MiB for int maps and 1 GiB for the others up to 10^5 entries; for int maps at"
+            + " 10^7, 3 GiB to insert and 2 GiB otherwise; G1 regions of "
+            + REGION
+            + "B, so that no map's arrays up to 10^5 entries are humongous objects), because the"
+            + " first touch of"
             + " a memory page costs about 10 microseconds on these machines. Maps grow from their"
             + " default (smallest) initial size; `insert` fills a new map from empty, growth"
             + " included; `get hit` and `get miss` look up present and absent random keys (at"
@@ -488,7 +573,10 @@ public final class Report {
     }
 
     otherTimings(md, results);
-    md.append(collidingKeys(results.timings)).append("\n\n");
+    String flooding = collidingKeys(results.timings);
+    if (!flooding.isEmpty()) {
+      md.append(flooding).append("\n\n");
+    }
 
     md.append("## Memory: bytes per entry over growth (JOL)\n\n");
     md.append(
@@ -517,6 +605,23 @@ public final class Report {
       md.append(" |\n");
     }
     md.append("\n![bytes per entry over growth](memory.svg)\n\n");
+    if (!results.longObjectSweeps.isEmpty()) {
+      md.append(
+          "long->Object maps grown the same way through the same sizes, one shared value object"
+              + " (not counted):\n\n"
+              + "| configuration | average | worst | best |\n| --- | --- | --- | --- |\n");
+      for (Memory.Sweep sweep : results.longObjectSweeps.values()) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s |%n",
+                sweep.impl().toLowerCase(Locale.ROOT),
+                f1(sweep.average()),
+                f1(sweep.worst()),
+                f1(sweep.best())));
+      }
+      md.append('\n');
+    }
     if (!otherMemory.isEmpty()) {
       otherMemoryTable(md, otherMemory);
     }
@@ -570,16 +675,30 @@ public final class Report {
         iterations(new Job("IntIntBenchmark", "getHit", "ELASTIC", 100_000, Keys.RANDOM), full);
     Iterations largeInsert =
         iterations(new Job("IntIntBenchmark", "insert", "ELASTIC", 10_000_000, Keys.RANDOM), full);
-    return String.format(
-        Locale.ROOT,
-        "warmup %d x %d ms and measurement %d x %d ms, except insert at 10^7: %d warmup and %d"
-            + " measured invocations (one per iteration)",
-        usual.warmups(),
-        usual.warmupMillis(),
-        usual.measurements(),
-        usual.measurementMillis(),
-        largeInsert.warmups(),
-        largeInsert.measurements());
+    Iterations objects =
+        iterations(
+            new Job("ObjectObjectBenchmark", "getHit", "ELASTIC", OTHER_MAPS_SIZE, Keys.RANDOM),
+            full);
+    String text =
+        String.format(
+            Locale.ROOT,
+            "warmup %d x %d ms and measurement %d x %d ms, except insert at 10^7: %d warmup and %d"
+                + " measured invocations (one per iteration)",
+            usual.warmups(),
+            usual.warmupMillis(),
+            usual.measurements(),
+            usual.measurementMillis(),
+            largeInsert.warmups(),
+            largeInsert.measurements());
+    return objects.equals(usual)
+        ? text
+        : text
+            + String.format(
+                Locale.ROOT,
+                ", and the object maps at %s: warmup %d x %d ms",
+                power(OTHER_MAPS_SIZE),
+                objects.warmups(),
+                objects.warmupMillis());
   }
 
   private static void errorSummary(StringBuilder md, List<Timing> timings) {

@@ -27,7 +27,29 @@ final class Targets {
   /** Methods where, at equal memory, the elastic map must be faster than fastutil at 0.875. */
   private static final List<String> FASTER_AT_EQUAL_MEMORY = List.of("getMiss", "insert", "churn");
 
+  /** An elastic map and the peer the other maps' targets compare it with. */
+  private record Peer(String what, String benchmark, String ours, String theirs) {}
+
+  private static final List<Peer> OTHER_MAPS =
+      List.of(
+          new Peer(
+              "`ElasticLongObjectMap` vs fastutil `Long2ObjectOpenHashMap`",
+              "LongObjectBenchmark",
+              "ELASTIC",
+              "FASTUTIL"),
+          new Peer(
+              "`ElasticHashMap` vs fastutil `Object2ObjectOpenHashMap`",
+              "ObjectObjectBenchmark",
+              "ELASTIC",
+              "FASTUTIL"),
+          new Peer(
+              "`ElasticHashMap` vs `java.util.HashMap`",
+              "ObjectObjectBenchmark",
+              "ELASTIC",
+              "JDK"));
+
   static final double AVERAGE_BYTES = 10.5;
+  static final double LONG_OBJECT_AVERAGE_BYTES = 14;
   static final double WORST_BYTES = 13;
   static final double KEY_PATTERN_SLOWDOWN = 1.5;
   static final int KEY_PATTERN_SIZE = 100_000;
@@ -129,10 +151,60 @@ final class Targets {
       }
       md.append(" |\n");
     }
+    otherMaps(md, verdicts, results);
     long met = verdicts.stream().filter(v -> v).count();
     md.append(
         String.format(Locale.ROOT, "%nTargets met: %d of %d measured.%n", met, verdicts.size()));
     return md.toString();
+  }
+
+  /**
+   * The other maps against their peers, with the int -> int limits; the quick profile times them at
+   * {@link Report#OTHER_MAPS_SIZE} only. Then the long -> Object memory target.
+   */
+  private static void otherMaps(StringBuilder md, List<Boolean> verdicts, Report.Results results) {
+    md.append(
+        "\nThe other maps, random keys, the same limits: ours ns / the peer's ns (the quick"
+            + " profile times them at "
+            + Report.power(Report.OTHER_MAPS_SIZE)
+            + " only; `--full` adds the other sizes and fastutil's `Object2ObjectOpenHashMap`).\n\n");
+    md.append("| what | 10^3 | 10^5 | 10^7 |\n| --- | --- | --- | --- |\n");
+    for (Peer peer : OTHER_MAPS) {
+      boolean measured =
+          results.timings.stream()
+              .anyMatch(
+                  t ->
+                      t.job().benchmark().equals(peer.benchmark())
+                          && t.job().impl().equals(peer.theirs()));
+      if (!measured) {
+        continue;
+      }
+      for (Row row : AGAINST_DEFAULT) {
+        md.append("| ").append(row.what()).append(", ").append(peer.what());
+        for (int i = 0; i < Report.SIZES.length; i++) {
+          int size = Report.SIZES[i];
+          md.append(" | ")
+              .append(
+                  ratioCell(
+                      verdicts,
+                      results.timing(
+                          peer.benchmark(), peer.ours(), row.method(), size, Keys.RANDOM),
+                      results.timing(
+                          peer.benchmark(), peer.theirs(), row.method(), size, Keys.RANDOM),
+                      row.limits()[i],
+                      false));
+        }
+        md.append(" |\n");
+      }
+    }
+    md.append("\n| memory, long->Object | target | measured | |\n| --- | --- | --- | --- |\n");
+    Memory.Sweep sweep = results.longObjectSweeps.get(LongObjectMaps.ELASTIC);
+    memoryRow(
+        md,
+        verdicts,
+        "`ElasticLongObjectMap`, bytes per entry, average over growth 10^4..10^7",
+        LONG_OBJECT_AVERAGE_BYTES,
+        sweep == null ? Double.NaN : sweep.average());
   }
 
   private static void memoryRow(
@@ -165,8 +237,20 @@ final class Targets {
       int size,
       double limit,
       boolean strict) {
-    Report.Timing ta = results.intInt(a, method, size, aKeys);
-    Report.Timing tb = results.intInt(b, method, size, bKeys);
+    return ratioCell(
+        verdicts,
+        results.intInt(a, method, size, aKeys),
+        results.intInt(b, method, size, bKeys),
+        limit,
+        strict);
+  }
+
+  /**
+   * {@code ta} over {@code tb}, as {@link #ratioCell(List, Report.Results, IntIntMaps, Keys,
+   * IntIntMaps, Keys, String, int, double, boolean)}.
+   */
+  private static String ratioCell(
+      List<Boolean> verdicts, Report.Timing ta, Report.Timing tb, double limit, boolean strict) {
     if (ta == null || tb == null) {
       return "";
     }
