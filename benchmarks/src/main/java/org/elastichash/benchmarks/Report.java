@@ -280,7 +280,7 @@ public final class Report {
    * its int -> int inserts took 46 ns per put against 39 with 8 MiB regions. With 8 MiB no map's
    * arrays are humongous up to 10^5 entries.
    */
-  static final String REGION = "8m";
+  static final int REGION_MIB = 8;
 
   /**
    * Heap per fork: fixed (-Xms = -Xmx) and pre-touched, sized to the benchmark. An int map insert
@@ -340,7 +340,7 @@ public final class Report {
                 "-Xms" + heap,
                 "-Xmx" + heap,
                 "-XX:+AlwaysPreTouch",
-                "-XX:G1HeapRegionSize=" + REGION)
+                "-XX:G1HeapRegionSize=" + REGION_MIB + "m")
             .verbosity(VerboseMode.SILENT)
             .shouldFailOnError(true)
             .build();
@@ -530,8 +530,8 @@ public final class Report {
             + " Forks run with a fixed, pre-touched heap (`-Xms` = `-Xmx`, `-XX:+AlwaysPreTouch`:"
             + " 512 MiB for int maps and 1 GiB for the others up to 10^5 entries; for int maps at"
             + " 10^7, 3 GiB to insert and 2 GiB otherwise; G1 regions of "
-            + REGION
-            + "B, so that no map's arrays up to 10^5 entries are humongous objects), because the"
+            + REGION_MIB
+            + " MiB, so that no map's arrays up to 10^5 entries are humongous objects), because the"
             + " first touch of"
             + " a memory page costs about 10 microseconds on these machines. Maps grow from their"
             + " default (smallest) initial size; `insert` fills a new map from empty, growth"
