@@ -105,7 +105,7 @@ public final class Memory {
   }
 
   /** Bytes per entry of one configuration over a sweep of sizes: average, worst and best. */
-  public record Sweep(String family, String impl, double average, double worst, double best) {}
+  public record Sweep(String impl, double average, double worst, double best) {}
 
   /** Each long -> Object configuration grown from empty through {@code sizes}, summarized. */
   public static List<Sweep> longObjectSweeps(int[] sizes, List<LongObjectMaps> impls) {
@@ -115,9 +115,7 @@ public final class Memory {
           longObject(sizes, List.of(impl)).stream()
               .mapToDouble(Point::bytesPerEntry)
               .summaryStatistics();
-      sweeps.add(
-          new Sweep(
-              "long->Object", impl.name(), stats.getAverage(), stats.getMax(), stats.getMin()));
+      sweeps.add(new Sweep(impl.name(), stats.getAverage(), stats.getMax(), stats.getMin()));
     }
     return sweeps;
   }

@@ -470,11 +470,9 @@ class ElasticTableTest {
   @Test
   void churnAtTheLoadLimitSearchesTheRoomiestSegment() {
     double delta = 1.0 / 32;
-    SegmentGeometry geometry =
-        SegmentGeometry.forExpectedSize((int) ((1 - delta) * (1 << 18)), delta);
-    ElasticTable table = new ElasticTable(geometry);
+    ElasticTable table = tableOfAbout(1 << 18, delta);
     SplittableRandom random = new SplittableRandom(23);
-    int n = geometry.maxUsedSlots();
+    int n = table.geometry().maxUsedSlots();
     List<long[]> live = fill(table, random, n);
     long[] total = new long[1];
     int[] worst = new int[1];
@@ -503,11 +501,9 @@ class ElasticTableTest {
   @Test
   void aDeepInsertionAfterRemovalsAsksToGrow() {
     double delta = 1.0 / 256;
-    SegmentGeometry geometry =
-        SegmentGeometry.forExpectedSize((int) ((1 - delta) * (1 << 16)), delta);
-    ElasticTable table = new ElasticTable(geometry);
+    ElasticTable table = tableOfAbout(1 << 16, delta);
     SplittableRandom random = new SplittableRandom(29);
-    int n = geometry.maxUsedSlots();
+    int n = table.geometry().maxUsedSlots();
     List<long[]> live = fill(table, random, n);
     assertTrue(live.stream().allMatch(entry -> entry[0] >= 0), "a fill claims up to its limit");
     int previousProbes = 0;
@@ -527,7 +523,7 @@ class ElasticTableTest {
         previousProbes > ElasticTable.CHURNED_RUN,
         "the claim before the request walked " + previousProbes + " groups");
     ElasticTable grown = table.resized();
-    assertTrue(grown.geometry().capacity() > geometry.capacity(), "a larger table");
+    assertTrue(grown.geometry().capacity() > table.geometry().capacity(), "a larger table");
     assertEquals(table.seed, grown.seed, "the same seed: the keys are not crafted");
   }
 
@@ -587,12 +583,16 @@ class ElasticTableTest {
     }
   }
 
+  /** An empty table of about {@code slots} slots whose load limit is {@code 1 - delta} of them. */
+  private static ElasticTable tableOfAbout(int slots, double delta) {
+    return new ElasticTable(SegmentGeometry.forExpectedSize((int) ((1 - delta) * slots), delta));
+  }
+
   /** The most groups any insertion inspects while tables of 2^15 slots fill to the limit. */
   private static int worstClaimWhileFilling(double delta) {
     int worst = 0;
     for (int seed = 0; seed < 8; seed++) {
-      ElasticTable table =
-          new ElasticTable(SegmentGeometry.forExpectedSize((int) ((1 - delta) * 32768), delta));
+      ElasticTable table = tableOfAbout(32768, delta);
       SplittableRandom random = new SplittableRandom(seed);
       while (table.claim(Hashing.mix(random.nextLong())) != ElasticTable.NEEDS_RESIZE) {
         worst = Math.max(worst, table.lastClaimProbes());
