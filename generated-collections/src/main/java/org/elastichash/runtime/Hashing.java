@@ -13,6 +13,17 @@ public final class Hashing {
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
+  /** The inverse of {@code (int) GOLDEN} modulo 2^32, which undoes {@link #mix(int)}. */
+  private static final int GOLDEN_LOW_INVERSE = 0x9937733D;
+
+  private static final long RESEED_FIRST = 0xFF51AFD7ED558CCDL;
+  private static final long RESEED_SECOND = 0xC4CEB9FE1A85EC53L;
+
+  /** The inverses of the reseeding multipliers modulo 2^64, which undo {@link #reseed}. */
+  private static final long RESEED_FIRST_INVERSE = 0x4F74430C22A54005L;
+
+  private static final long RESEED_SECOND_INVERSE = 0x9CB4B2F8129337DBL;
+
   /** One odd multiplier per segment; more than any geometry uses. */
   private static final long[] SEGMENT_MULTIPLIERS =
       segmentMultipliers(SegmentGeometry.MAX_SEGMENTS);
@@ -51,9 +62,34 @@ public final class Hashing {
    * @return the reseeded hash
    */
   public static long reseed(long mixed, long seed) {
-    long h = (mixed ^ seed) * 0xFF51AFD7ED558CCDL;
-    h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+    long h = (mixed ^ seed) * RESEED_FIRST;
+    h = (h ^ (h >>> 33)) * RESEED_SECOND;
     return h ^ (h >>> 33);
+  }
+
+  /**
+   * The int whose {@link #mix(int)}, {@linkplain #seeded seeded} with {@code seed}, is {@code
+   * hash}: for an object key, its {@code hashCode()}. Both steps are bijections, so a lookup that
+   * holds only the table hash recovers the key's hash code in a few operations (three while the
+   * seed is 0) instead of passing it through every caller, and compares it with the stored one
+   * before calling {@code equals}.
+   *
+   * @param hash a table hash, {@code seeded(mix(code), seed)} for some int {@code code}
+   * @param seed the table's seed
+   * @return that {@code code}
+   */
+  public static int unmix(long hash, long seed) {
+    long mixed = hash;
+    if (seed != 0) {
+      // x ^ (x >>> 33) is its own inverse on 64 bits.
+      long h = hash ^ (hash >>> 33);
+      h *= RESEED_SECOND_INVERSE;
+      h ^= h >>> 33;
+      mixed = (h * RESEED_FIRST_INVERSE) ^ seed;
+    }
+    // mix(int) keeps the product's high half and xors it into the low half, whose low 32 bits are
+    // code * (int) GOLDEN.
+    return ((int) mixed ^ (int) (mixed >>> 32)) * GOLDEN_LOW_INVERSE;
   }
 
   /**

@@ -75,10 +75,11 @@ final class LookupBuilder extends TemplateBuilder {
                 code(
                     """
                     if ($control:T.hasMetadata(startWord)) {
-                      return indexOfBeyond(key, hash, start, startWordFAILED_ARGUMENT);
+                      return indexOfBeyond(key, hash, HASH_CODE_ARGUMENTstart, startWordFAILED_ARGUMENT);
                     }
                     MISS
                     """
+                        .replace("HASH_CODE_ARGUMENT", counted ? "hashCode, " : "")
                         .replace("FAILED_ARGUMENT", counted ? ", failed" : "")
                         .replace("MISS", missReturn)))
             .build());
@@ -130,6 +131,7 @@ final class LookupBuilder extends TemplateBuilder {
                     for (int s = 1; s < table.activeSegments; s++) {
                       long[] control = table.control[s];
                       $kStore:T[] segmentKeys = keys[s];
+                      SEGMENT_HASH_CODES
                       int longest = table.longestProbe[s];
                       int group = $hashing:T.startGroup(hash, s, control.length);
                       for (int probes = 1; ; probes++) {
@@ -153,6 +155,9 @@ final class LookupBuilder extends TemplateBuilder {
                     MISS
                     """
                         .replace("      COUNT_FAILED\n", counted ? "      failed++;\n" : "")
+                        .replace(
+                            "  SEGMENT_HASH_CODES\n",
+                            counted ? "  int[] segmentHashCodes = hashCodes[s];\n" : "")
                         .replace("MISS", missReturn)))
             .build());
     if (!key.isObject()) {
@@ -185,15 +190,15 @@ final class LookupBuilder extends TemplateBuilder {
 
   /**
    * The parameters of the methods that go on with a lookup past its first segment-0 group: the key,
-   * its hash, that group and its word, and for object keys the unequal keys its fingerprint
-   * matched.
+   * its hash (and for object keys its hash code), that group and its word, and for object keys the
+   * unequal keys its fingerprint matched.
    */
   private void addRestOfLookupParameters(MethodSpec.Builder method) {
-    method
-        .addParameter(param("kQuery", "key"))
-        .addParameter(long.class, "hash")
-        .addParameter(int.class, "start")
-        .addParameter(long.class, "startWord");
+    method.addParameter(param("kQuery", "key")).addParameter(long.class, "hash");
+    if (key.isObject()) {
+      method.addParameter(int.class, "hashCode");
+    }
+    method.addParameter(int.class, "start").addParameter(long.class, "startWord");
     if (key.isObject()) {
       method.addParameter(int.class, "failed");
     }

@@ -53,6 +53,16 @@ final class StorageBuilder extends TemplateBuilder {
             .addJavadoc(
                 "Keys per segment; a segment's array is null until the segment is first used.\n")
             .build());
+    if (key.isObject()) {
+      map.addField(
+          FieldSpec.builder(int[][].class, "hashCodes", Modifier.PRIVATE, Modifier.TRANSIENT)
+              .addJavadoc(
+                  """
+                  Each key's {@code hashCode()} per segment, parallel to {@link #keys}: lookups compare
+                  it before calling {@code equals}, and rebuilds rehash from it without reading the key.
+                  """)
+              .build());
+    }
     if (hasValues) {
       map.addField(
           FieldSpec.builder(
@@ -78,6 +88,12 @@ final class StorageBuilder extends TemplateBuilder {
                 ArrayTypeName.of(type("kStore")), "keys0", Modifier.PRIVATE, Modifier.TRANSIENT)
             .addJavadoc("Segment 0's keys, {@code keys[0]}.\n")
             .build());
+    if (key.isObject()) {
+      map.addField(
+          FieldSpec.builder(int[].class, "hashCodes0", Modifier.PRIVATE, Modifier.TRANSIENT)
+              .addJavadoc("Segment 0's key hash codes, {@code hashCodes[0]}.\n")
+              .build());
+    }
     if (hasValues) {
       map.addField(
           FieldSpec.builder(
@@ -171,11 +187,17 @@ final class StorageBuilder extends TemplateBuilder {
               table = new $table:T(other.table);
               keys = other.keys.clone();
               """);
+      if (key.isObject()) {
+        copy.append("hashCodes = other.hashCodes.clone();\n");
+      }
       if (hasValues) {
         copy.append("values = other.values.clone();\n");
       }
       copy.append("for (int s = 0; s < keys.length; s++) {\n  if (keys[s] != null) {\n");
       copy.append("    keys[s] = keys[s].clone();\n");
+      if (key.isObject()) {
+        copy.append("    hashCodes[s] = hashCodes[s].clone();\n");
+      }
       if (hasValues) {
         copy.append("    values[s] = values[s].clone();\n");
       }
@@ -220,6 +242,9 @@ final class StorageBuilder extends TemplateBuilder {
                     keys = new $kStore:T[segments][];
                     keys[0] = new $kStore:T[slots];
                     """));
+    if (key.isObject()) {
+      reset.addCode("hashCodes = new int[segments][];\nhashCodes[0] = new int[slots];\n");
+    }
     if (hasValues) {
       reset.addCode(
           code("values = new $vStore:T[segments][];\nvalues[0] = new $vStore:T[slots];\n"));
@@ -229,8 +254,11 @@ final class StorageBuilder extends TemplateBuilder {
         privateMethod("cacheSegmentZero")
             .addJavadoc("Points the segment-0 fields at the current table's first segment.\n")
             .addStatement("control0 = table.control[0]")
-            .addStatement("keys0 = keys[0]")
-            .addStatement("seed = table.seed");
+            .addStatement("keys0 = keys[0]");
+    if (key.isObject()) {
+      cache.addStatement("hashCodes0 = hashCodes[0]");
+    }
+    cache.addStatement("seed = table.seed");
     if (hasValues) {
       cache.addStatement("values0 = values[0]");
     }
@@ -297,12 +325,24 @@ final class StorageBuilder extends TemplateBuilder {
     if (hasValues) {
       addValueAccess(map);
     }
-    map.addMethod(
+    MethodSpec.Builder removeAtPosition =
         privateMethod("removeAt")
-            .addJavadoc("Removes the $L at {@code position}, rehashing its key.\n", bound("item"))
-            .addParameter(long.class, "position")
-            .addStatement(code("removeAt(position, hashOf(keyAt(position)))"))
-            .build());
+            .addJavadoc(
+                "Removes the $L at {@code position}, rehashing its $L.\n",
+                bound("item"),
+                key.isObject() ? "stored hash code" : "key")
+            .addParameter(long.class, "position");
+    if (key.isObject()) {
+      removeAtPosition
+          .addStatement(
+              code(
+                  "int hashCode ="
+                      + " hashCodes[$table:T.segment(position)][$table:T.slot(position)]"))
+          .addStatement(code("removeAt(position, table.hash($hashing:T.mix(hashCode)))"));
+    } else {
+      removeAtPosition.addStatement(code("removeAt(position, hashOf(keyAt(position)))"));
+    }
+    map.addMethod(removeAtPosition.build());
     MethodSpec.Builder removeAt =
         privateMethod("removeAt")
             .addJavadoc(
@@ -346,15 +386,25 @@ final class StorageBuilder extends TemplateBuilder {
                       hash = hashOf(key);
                       position = CLAIM;
                     }
+                    DECLARE_HASH_CODE
                     if ($table:T.segment(position) == 0) {
                       keys0[(int) position] = key;
+                      STORE_HASH_CODE_IN_SEGMENT_ZERO
                       STORE_VALUE_IN_SEGMENT_ZERO
                     } else {
-                      store(table, keys$valuesArgument:L, position, key$valueParameter:L);
+                      store(table, keysHASH_CODES$valuesArgument:L, position, keyHASH_CODE$valueParameter:L);
                     }
                     modCount++;
                     """
                         .replace("CLAIM", claim)
+                        .replace(
+                            "DECLARE_HASH_CODE\n",
+                            key.isObject() ? "int hashCode = $hashing:T.unmix(hash, seed);\n" : "")
+                        .replace(
+                            "  STORE_HASH_CODE_IN_SEGMENT_ZERO\n",
+                            key.isObject() ? "  hashCodes0[(int) position] = hashCode;\n" : "")
+                        .replace("HASH_CODES", key.isObject() ? ", hashCodes" : "")
+                        .replace("HASH_CODE", key.isObject() ? ", hashCode" : "")
                         .replace(
                             "  STORE_VALUE_IN_SEGMENT_ZERO\n",
                             hasValues ? "  values0[(int) position] = value;\n" : "")))
@@ -378,6 +428,12 @@ final class StorageBuilder extends TemplateBuilder {
                     $kStore:T[] targetKeys0 = new $kStore:T[slots];
                     targetKeys[0] = targetKeys0;
                     """));
+    if (key.isObject()) {
+      rebuild.addCode(
+          "int[][] targetHashCodes = new int[segments][];\n"
+              + "int[] targetHashCodes0 = new int[slots];\n"
+              + "targetHashCodes[0] = targetHashCodes0;\n");
+    }
     if (hasValues) {
       rebuild.addCode(
           code(
@@ -392,24 +448,43 @@ final class StorageBuilder extends TemplateBuilder {
             for (int s = 0; s < table.activeSegments; s++) {
               long[] words = table.control[s];
               $kStore:T[] sourceKeys = keys[s];
+              SOURCE_HASH_CODES
               SOURCE_VALUES
               for (int group = 0; group < words.length; group++) {
                 for (long live = $control:T.matchLive(words[group]); live != 0; live &= live - 1) {
                   int slot = $table:T.firstSlot(group) + $control:T.lowestSlot(live);
                   $kStore:T key = sourceKeys[slot];
+                  HASH_CODE_OF_KEY
                   CLAIM_TARGET_POSITION
                   if ($table:T.segment(targetPosition) == 0) {
                     targetKeys0[(int) targetPosition] = key;
+                    STORE_HASH_CODE_IN_SEGMENT_ZERO
                     STORE_VALUE_IN_SEGMENT_ZERO
                   } else {
-                    store(target, targetKeys$targetValuesArgument:L, targetPosition, keyVALUE);
+                    STORE_IN_TARGET
                   }
                 }
               }
             }
             table = target;
             keys = targetKeys;
+            HASH_CODES_ARE_TARGET
             """
+                .replace(
+                    "  SOURCE_HASH_CODES\n",
+                    key.isObject() ? "  int[] sourceHashCodes = hashCodes[s];\n" : "")
+                .replace(
+                    "      HASH_CODE_OF_KEY\n",
+                    key.isObject() ? "      int hashCode = sourceHashCodes[slot];\n" : "")
+                .replace(
+                    "        STORE_HASH_CODE_IN_SEGMENT_ZERO\n",
+                    key.isObject()
+                        ? "        targetHashCodes0[(int) targetPosition] = hashCode;\n"
+                        : "")
+                .replace(
+                    "HASH_CODES_ARE_TARGET\n",
+                    key.isObject() ? "hashCodes = targetHashCodes;\n" : "")
+                .replace("STORE_IN_TARGET", storeInTarget())
                 .replace(
                     "  SOURCE_VALUES\n",
                     hasValues ? "  $vStore:T[] sourceValues = values[s];\n" : "")
@@ -430,24 +505,31 @@ final class StorageBuilder extends TemplateBuilder {
             .addJavadoc(
                 "Writes $L at a claimed position, allocating the segment's $L on first use.\n",
                 hasValues ? "an entry" : "an element",
-                hasValues ? "arrays" : "array")
+                hasValues || key.isObject() ? "arrays" : "array")
             .addParameter(TABLE, "table")
             .addParameter(ArrayTypeName.of(ArrayTypeName.of(type("kStore"))), "keys");
+    if (key.isObject()) {
+      store.addParameter(int[][].class, "hashCodes");
+    }
     if (hasValues) {
       store.addParameter(ArrayTypeName.of(ArrayTypeName.of(type("vStore"))), "values");
     }
-    store
-        .addParameter(long.class, "position")
-        .addParameter(param("kStore", "key"))
-        .addCode(
-            code(
-                """
-                int s = $table:T.segment(position);
-                int slot = $table:T.slot(position);
-                if (keys[s] == null) {
-                  int slots = table.geometry().slots(s);
-                  keys[s] = new $kStore:T[slots];
-                """));
+    store.addParameter(long.class, "position").addParameter(param("kStore", "key"));
+    if (key.isObject()) {
+      store.addParameter(int.class, "hashCode");
+    }
+    store.addCode(
+        code(
+            """
+            int s = $table:T.segment(position);
+            int slot = $table:T.slot(position);
+            if (keys[s] == null) {
+              int slots = table.geometry().slots(s);
+              keys[s] = new $kStore:T[slots];
+            """));
+    if (key.isObject()) {
+      store.addCode("  hashCodes[s] = new int[slots];\n");
+    }
     if (hasValues) {
       store
           .addParameter(param("vStore", "value"))
@@ -457,10 +539,15 @@ final class StorageBuilder extends TemplateBuilder {
                     values[s] = new $vStore:T[slots];
                   }
                   keys[s][slot] = key;
+                  HASH_CODE
                   values[s][slot] = value;
-                  """));
+                  """
+                      .replace(
+                          "HASH_CODE\n",
+                          key.isObject() ? "hashCodes[s][slot] = hashCode;\n" : "")));
     } else {
-      store.addCode("}\nkeys[s][slot] = key;\n");
+      store.addCode(
+          "}\nkeys[s][slot] = key;\n" + (key.isObject() ? "hashCodes[s][slot] = hashCode;\n" : ""));
     }
     map.addMethod(store.build());
   }
@@ -502,6 +589,30 @@ final class StorageBuilder extends TemplateBuilder {
   }
 
   /**
+   * The statement of {@code rebuild} that stores an entry outside segment 0 of the target, wrapped
+   * as google-java-format would wrap it at its indentation there (six levels) when it does not fit
+   * on one line.
+   */
+  private String storeInTarget() {
+    if (!key.isObject()) {
+      return "store(target, targetKeys$targetValuesArgument:L, targetPosition, keyVALUE);";
+    }
+    if (!hasValues) {
+      return "store(target, targetKeys, targetHashCodes, targetPosition, key, hashCode);";
+    }
+    return """
+        store(
+                    target,
+                    targetKeys,
+                    targetHashCodes,
+                    targetValues,
+                    targetPosition,
+                    key,
+                    hashCode,
+                    sourceValues[slot]);""";
+  }
+
+  /**
    * The statement of {@code rebuild} that claims an entry's position in the target table, wrapped
    * as google-java-format would wrap it at its indentation there (six levels): object keys pass the
    * source position, so that keys redirected off a flooded probe run stay redirected.
@@ -513,6 +624,6 @@ final class StorageBuilder extends TemplateBuilder {
     return """
         long targetPosition =
                   target.claimRebuilt(
-                      key, target.hash($hashing:T.mix(key)), table, $table:T.position(s, slot));""";
+                      key, target.hash($hashing:T.mix(hashCode)), table, $table:T.position(s, slot));""";
   }
 }

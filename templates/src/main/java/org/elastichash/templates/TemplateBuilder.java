@@ -61,6 +61,7 @@ abstract class TemplateBuilder {
         long word = control[group];
         int first = $table:T.firstSlot(group);
         long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
+        DECLARE_HASH_CODE
         DECLARE_FAILED
         for (long matches = $control:T.matchFingerprint(word, fingerprints);
             matches != 0;
@@ -73,13 +74,18 @@ abstract class TemplateBuilder {
         }
         PAST_FIRST_GROUP
         """
+            .replace(
+                "DECLARE_HASH_CODE\n",
+                counted ? "int hashCode = $hashing:T.unmix(hash, seed);\n" : "")
             .replace("DECLARE_FAILED\n", counted ? "int failed = 0;\n" : "")
             .replace("  COUNT_FAILED\n", counted ? "  failed++;\n" : "")
             .replace("FOUND", found.strip().replace("\n", "\n    "))
             .replace(
                 "PAST_FIRST_GROUP",
                 (after == null ? "return " : "long position = ")
-                    + "indexOfPastFirstGroup(key, hash, group, word"
+                    + "indexOfPastFirstGroup(key, hash, "
+                    + (counted ? "hashCode, " : "")
+                    + "group, word"
                     + (counted ? ", failed" : "")
                     + ");"
                     + (after == null ? "" : "\n" + after.strip())));

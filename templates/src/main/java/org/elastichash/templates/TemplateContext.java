@@ -104,8 +104,19 @@ final class TemplateContext {
     names.put("noSuchElement", NoSuchElementException.class);
     names.put("invalid", InvalidObjectException.class);
     names.put("arrays", Arrays.class);
-    names.put("keyMatches", key.equal("segmentKeys[slot]", "key"));
-    names.put("keyMatchesInSegmentZero", key.equal("keys0[slot]", "key"));
+    // Object keys compare the stored hash code first: a fingerprint match of an unequal key then
+    // costs one int load instead of equals, which dereferences the stored key and its contents.
+    names.put(
+        "keyMatches",
+        key.isObject()
+            ? CodeBlock.of(
+                "segmentHashCodes[slot] == hashCode && $L", key.equal("segmentKeys[slot]", "key"))
+            : key.equal("segmentKeys[slot]", "key"));
+    names.put(
+        "keyMatchesInSegmentZero",
+        key.isObject()
+            ? CodeBlock.of("hashCodes0[slot] == hashCode && $L", key.equal("keys0[slot]", "key"))
+            : key.equal("keys0[slot]", "key"));
     names.put("collisions", COLLISIONS);
     names.put("serialForm", SERIAL_FORM);
     // Object keys pass their lookup's miss to insert, which redirects keys that flood a probe run.

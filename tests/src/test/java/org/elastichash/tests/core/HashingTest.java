@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import java.util.function.LongUnaryOperator;
 import org.elastichash.runtime.ControlBytes;
 import org.elastichash.runtime.Hashing;
@@ -136,6 +137,25 @@ class HashingTest {
         assertTrue(!seen[group], "group " + group + " visited twice in " + groups);
         seen[group] = true;
         group = Hashing.nextGroup(group, probes, groups);
+      }
+    }
+  }
+
+  @Test
+  void unmixRecoversTheHashCodeUnderAnySeed() {
+    SplittableRandom random = new SplittableRandom(20261202);
+    long[] seeds = {0, 1, -1, Long.MIN_VALUE, random.nextLong(), random.nextLong()};
+    int[] edges = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE};
+    for (long seed : seeds) {
+      for (int code : edges) {
+        assertEquals(code, Hashing.unmix(Hashing.seeded(Hashing.mix(code), seed), seed));
+      }
+      for (int i = 0; i < KEYS; i++) {
+        int code = random.nextInt();
+        assertEquals(
+            code,
+            Hashing.unmix(Hashing.seeded(Hashing.mix(code), seed), seed),
+            "code " + code + ", seed " + seed);
       }
     }
   }

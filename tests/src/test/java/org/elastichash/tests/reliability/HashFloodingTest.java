@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.elastichash.ElasticHashMap;
 import org.elastichash.ElasticHashSet;
@@ -267,6 +268,99 @@ class HashFloodingTest {
     for (ElasticStats.Segment segment : map.stats().segments()) {
       assertTrue(segment.longestProbeRun() <= 2 * ElasticTable.CROWDED_RUN, map.stats().toString());
     }
+  }
+
+  /** Distinct hash codes; counts its equals calls. */
+  static final class DistinctCode {
+    static long comparisons;
+    final int code;
+
+    DistinctCode(int code) {
+      this.code = code;
+    }
+
+    @Override
+    public int hashCode() {
+      return code;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      comparisons++;
+      return other instanceof DistinctCode d && d.code == code;
+    }
+  }
+
+  @Test
+  void lookupsCallEqualsOnlyOnKeysWithTheirHashCode() {
+    // 7-bit fingerprints alone let about one miss in ten meet a stored key with its fingerprint;
+    // the stored hash codes turn those away before equals, which would dereference the stored key.
+    int[] codes = new SplittableRandom(20261202).ints().distinct().limit(40_000).toArray();
+    ElasticHashMap<DistinctCode, Integer> map = new ElasticHashMap<>();
+    ElasticObjectIntMap<DistinctCode> intMap = new ElasticObjectIntMap<>();
+    ElasticHashSet<DistinctCode> set = new ElasticHashSet<>();
+    for (int i = 0; i < 20_000; i++) {
+      map.put(new DistinctCode(codes[i]), i);
+      intMap.put(new DistinctCode(codes[i]), i);
+      set.add(new DistinctCode(codes[i]));
+    }
+    DistinctCode.comparisons = 0;
+    for (int i = 20_000; i < codes.length; i++) {
+      DistinctCode absent = new DistinctCode(codes[i]);
+      assertFalse(map.containsKey(absent));
+      assertFalse(intMap.containsKey(absent));
+      assertFalse(set.contains(absent));
+    }
+    assertEquals(0, DistinctCode.comparisons, "equals calls in 60,000 misses");
+    for (int i = 0; i < 20_000; i++) {
+      DistinctCode present = new DistinctCode(codes[i]);
+      assertEquals(i, map.get(present));
+      assertEquals(i, intMap.get(present));
+      assertTrue(set.contains(present));
+    }
+    assertEquals(60_000, DistinctCode.comparisons, "one equals call per hit");
+  }
+
+  @Test
+  void objectKeysCraftedAgainstThePublicMixStayFoundUnderAFreshSeed() {
+    // Distinct hash codes whose segment-0 start group is 0 in every table of up to 2^12 groups: the
+    // map reseeds, and its lookups must then recover each key's hash code through the seed to
+    // compare it with the stored one.
+    int mask = (1 << 12) - 1;
+    List<Integer> crafted = new ArrayList<>();
+    for (int k = 0; crafted.size() < 20_000; k++) {
+      if (Hashing.startGroup(Hashing.mix(k), 0, mask) == 0) {
+        crafted.add(k);
+      }
+    }
+    ElasticHashMap<Integer, Integer> map = new ElasticHashMap<>();
+    ElasticHashSet<Integer> set = new ElasticHashSet<>();
+    for (Integer key : crafted) {
+      map.put(key, ~key);
+      set.add(key);
+    }
+    for (ElasticStats stats : List.of(map.stats(), set.stats())) {
+      for (ElasticStats.Segment segment : stats.segments()) {
+        assertTrue(segment.longestProbeRun() <= 2 * ElasticTable.CROWDED_RUN, stats.toString());
+      }
+    }
+    for (Integer key : crafted) {
+      assertEquals(~key, map.get(Integer.valueOf(key)));
+      assertTrue(set.contains(Integer.valueOf(key)));
+    }
+    assertNull(map.get(-1));
+    assertFalse(set.contains(-1));
+    // Removal through an iterator rehashes from the stored hash code under the fresh seed; a
+    // wrong hash would take the wrong passed counts down and lose the keys that remain.
+    map.keySet().removeIf(key -> key % 2 == 0);
+    set.removeIf(key -> key % 2 == 0);
+    for (Integer key : crafted) {
+      boolean kept = key % 2 != 0;
+      assertEquals(kept ? Integer.valueOf(~key) : null, map.get(key), "key " + key);
+      assertEquals(kept, set.contains(key), "key " + key);
+    }
+    assertEquals(crafted.stream().filter(key -> key % 2 != 0).count(), map.size());
+    assertEquals(map.size(), set.size());
   }
 
   /** The {@code i}-th string of 16 pairs "Aa" or "BB": all share one hash code. */
