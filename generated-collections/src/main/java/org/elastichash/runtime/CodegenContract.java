@@ -9,15 +9,15 @@ package org.elastichash.runtime;
  *
  * <pre>{@code
  * static {
- *   CodegenContract.check(CodegenContract.VERSION_1, ElasticShortFloatMap.class);
+ *   CodegenContract.check(CodegenContract.VERSION_2, ElasticShortFloatMap.class);
  * }
  * }</pre>
  *
  * which catches a mismatched generator and runtime twice over:
  *
  * <ul>
- *   <li>at compile time, because a runtime that no longer implements contract 1 has no {@code
- *       VERSION_1}, so code generated for it does not compile ("cannot find symbol VERSION_1");
+ *   <li>at compile time, because a runtime that does not implement contract 2 has no {@code
+ *       VERSION_2}, so code generated for it does not compile ("cannot find symbol VERSION_2");
  *   <li>at run time, when the code was compiled against one runtime and runs against another:
  *       {@link #check} throws as the class initializes, before any of its methods runs.
  * </ul>
@@ -27,14 +27,18 @@ package org.elastichash.runtime;
  */
 public final class CodegenContract {
 
-  /** The contract this runtime implements. */
-  public static final int VERSION = 1;
+  /**
+   * The contract this runtime implements. Contract 2 added {@link Hashing#unmix}, which object-key
+   * collections call to compare stored hash codes; code generated for contract 1 must be
+   * regenerated.
+   */
+  public static final int VERSION = 2;
 
   /**
-   * The symbol code generated for contract 1 references; it exists exactly as long as this runtime
-   * implements contract 1.
+   * The symbol code generated for contract 2 references; it exists exactly as long as this runtime
+   * implements contract 2.
    */
-  public static final int VERSION_1 = 1;
+  public static final int VERSION_2 = 2;
 
   private CodegenContract() {}
 
