@@ -73,11 +73,22 @@ final class DeclarationBuilder extends TemplateBuilder {
           of the one before, so nine in ten entries sit in the first, and a lookup usually reads one
           group word and one key. It grows by a quarter when its entries reach {@code 1 - delta} of
           its slots; removals leave no tombstones.
-
+          HASH_CODES
           <p>Iterators and cursors are fail-fast. The $noun:L is not thread-safe.
 
           <p>Generated from the Elastic Collections template; do not edit.
           """
+            .replace(
+                "HASH_CODES\n",
+                key.isObject()
+                    ? """
+
+                      <p>Each key's {@code hashCode()} is stored beside it, 4 bytes per slot, as {@link
+                      java.util.HashMap} stores it in each node: a lookup calls {@code equals} only on
+                      keys with the query's hash code, and growth never calls {@code hashCode()}.
+
+                      """
+                    : "\n")
         + (typeVariables.isEmpty() ? "" : typeParameterDocs());
   }
 }
