@@ -87,8 +87,8 @@ public final class Hashing {
       h ^= h >>> 33;
       mixed = (h * RESEED_FIRST_INVERSE) ^ seed;
     }
-    // mix(int) keeps the product's high half and xors it into the low half, whose low 32 bits are
-    // code * (int) GOLDEN.
+    // mix(int) keeps the product's high half and xors it into the low half, so xoring it back gives
+    // the product's low half: code * (int) GOLDEN modulo 2^32.
     return ((int) mixed ^ (int) (mixed >>> 32)) * GOLDEN_LOW_INVERSE;
   }
 
