@@ -392,19 +392,19 @@ final class StorageBuilder extends TemplateBuilder {
                       STORE_HASH_CODE_IN_SEGMENT_ZERO
                       STORE_VALUE_IN_SEGMENT_ZERO
                     } else {
-                      store(table, keysHASH_CODES$valuesArgument:L, position, keyHASH_CODE$valueParameter:L);
+                      store(table, keysHASH_CODES_ARRAY$valuesArgument:L, position, keyHASH_CODE_VALUE$valueParameter:L);
                     }
                     modCount++;
                     """
                         .replace("CLAIM", claim)
                         .replace(
                             "DECLARE_HASH_CODE\n",
-                            key.isObject() ? "int hashCode = $hashing:T.unmix(hash, seed);\n" : "")
+                            forObjectKeys("int hashCode = $hashing:T.unmix(hash, seed);\n"))
                         .replace(
                             "  STORE_HASH_CODE_IN_SEGMENT_ZERO\n",
-                            key.isObject() ? "  hashCodes0[(int) position] = hashCode;\n" : "")
-                        .replace("HASH_CODES", key.isObject() ? ", hashCodes" : "")
-                        .replace("HASH_CODE", key.isObject() ? ", hashCode" : "")
+                            forObjectKeys("  hashCodes0[(int) position] = hashCode;\n"))
+                        .replace("HASH_CODES_ARRAY", forObjectKeys(", hashCodes"))
+                        .replace("HASH_CODE_VALUE", forObjectKeys(", hashCode"))
                         .replace(
                             "  STORE_VALUE_IN_SEGMENT_ZERO\n",
                             hasValues ? "  values0[(int) position] = value;\n" : "")))
@@ -472,18 +472,14 @@ final class StorageBuilder extends TemplateBuilder {
             """
                 .replace(
                     "  SOURCE_HASH_CODES\n",
-                    key.isObject() ? "  int[] sourceHashCodes = hashCodes[s];\n" : "")
+                    forObjectKeys("  int[] sourceHashCodes = hashCodes[s];\n"))
                 .replace(
                     "      HASH_CODE_OF_KEY\n",
-                    key.isObject() ? "      int hashCode = sourceHashCodes[slot];\n" : "")
+                    forObjectKeys("      int hashCode = sourceHashCodes[slot];\n"))
                 .replace(
                     "        STORE_HASH_CODE_IN_SEGMENT_ZERO\n",
-                    key.isObject()
-                        ? "        targetHashCodes0[(int) targetPosition] = hashCode;\n"
-                        : "")
-                .replace(
-                    "HASH_CODES_ARE_TARGET\n",
-                    key.isObject() ? "hashCodes = targetHashCodes;\n" : "")
+                    forObjectKeys("        targetHashCodes0[(int) targetPosition] = hashCode;\n"))
+                .replace("HASH_CODES_ARE_TARGET\n", forObjectKeys("hashCodes = targetHashCodes;\n"))
                 .replace("STORE_IN_TARGET", storeInTarget())
                 .replace(
                     "  SOURCE_VALUES\n",
@@ -542,12 +538,10 @@ final class StorageBuilder extends TemplateBuilder {
                   HASH_CODE
                   values[s][slot] = value;
                   """
-                      .replace(
-                          "HASH_CODE\n",
-                          key.isObject() ? "hashCodes[s][slot] = hashCode;\n" : "")));
+                      .replace("HASH_CODE\n", forObjectKeys("hashCodes[s][slot] = hashCode;\n"))));
     } else {
       store.addCode(
-          "}\nkeys[s][slot] = key;\n" + (key.isObject() ? "hashCodes[s][slot] = hashCode;\n" : ""));
+          "}\nkeys[s][slot] = key;\n" + forObjectKeys("hashCodes[s][slot] = hashCode;\n"));
     }
     map.addMethod(store.build());
   }

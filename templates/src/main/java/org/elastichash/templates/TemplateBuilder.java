@@ -91,6 +91,11 @@ abstract class TemplateBuilder {
                     + (after == null ? "" : "\n" + after.strip())));
   }
 
+  /** {@code text} in an object-key collection, nothing in a primitive-key one. */
+  final String forObjectKeys(String text) {
+    return key.isObject() ? text : "";
+  }
+
   /** The type bound to a placeholder: {@code type("k")} is the key type. */
   final TypeName type(String name) {
     return context.type(name);
