@@ -32,6 +32,9 @@ public enum IntIntMaps {
   ELASTIC_DELTA_16(Role.ELASTIC, "elastic 1/16", () -> new Elastic(1 / 16.0)),
   ELASTIC_DELTA_32(Role.ELASTIC, "elastic 1/32", () -> new Elastic(1 / 32.0)),
 
+  // Prototype layouts (design record 008): growth one group at a time, entries left in place.
+  SPLIT_0875(Role.VARIANT, "split 0.875", () -> new SplitIntIntMap(0.875)),
+
   // Linear-probing peers at several load factors. FASTUTIL is fastutil's default (0.75).
   FASTUTIL_LOAD_050(Role.PEER, "fastutil 0.5", () -> new Fastutil(0.5f)),
   FASTUTIL(Role.PEER, "fastutil 0.75", () -> new Fastutil(new Int2IntOpenHashMap())),
