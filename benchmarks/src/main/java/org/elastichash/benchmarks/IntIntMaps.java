@@ -33,7 +33,9 @@ public enum IntIntMaps {
   ELASTIC_DELTA_32(Role.ELASTIC, "elastic 1/32", () -> new Elastic(1 / 32.0)),
 
   // Prototype layouts (design record 008): growth one group at a time, entries left in place.
-  SPLIT_0875(Role.VARIANT, "split 0.875", () -> new SplitIntIntMap(0.875)),
+  SPLIT_0875(Role.VARIANT, "split 0.875", () -> new SplitIntIntMap(0.875, false)),
+  SPLIT_TWO_0875(Role.VARIANT, "split 2 0.875", () -> new SplitIntIntMap(0.875, true)),
+  SPLIT_TWO_095(Role.VARIANT, "split 2 0.95", () -> new SplitIntIntMap(0.95, true)),
 
   // Linear-probing peers at several load factors. FASTUTIL is fastutil's default (0.75).
   FASTUTIL_LOAD_050(Role.PEER, "fastutil 0.5", () -> new Fastutil(0.5f)),
@@ -109,6 +111,15 @@ public enum IntIntMaps {
   /** The configurations on the memory/speed frontier, in declaration order. */
   public static List<IntIntMaps> frontier() {
     return Arrays.stream(values()).filter(m -> m.role != Role.EXTRA).toList();
+  }
+
+  /**
+   * The frontier of the report's quick profile: without the prototype layouts, which take about
+   * half a minute each and would push the quick profile past ten minutes. {@code --full} and {@code
+   * --points} time them.
+   */
+  public static List<IntIntMaps> quickFrontier() {
+    return frontier().stream().filter(m -> m.role != Role.VARIANT).toList();
   }
 
   private static final class Elastic implements Map {

@@ -9,26 +9,29 @@ import org.elastichash.runtime.Hashing;
  * to measure the growth that design record 007 sketches. It implements put, get and remove only,
  * which is what the frontier times; it is a point on the frontier, not a shipped map.
  *
- * <p>Segment 0 is split group by group, as linear hashing splits buckets: a key's home group is the
- * low {@code level} bits of its hash, or the low {@code level + 1} bits when those fall below the
- * split pointer. Adding a group splits the group at the pointer, and only the keys of that one
- * group whose next hash bit is set move, to the new group. A key lives in its home group only; when
- * that is full it goes to an overflow segment (a small table with triangular probing and passed
- * counts, like the shipped map's later segments), and its home group's metadata byte counts it, so
- * that a miss whose home group has a zero count ends at one group word.
+ * <p>Segment 0 is split group by group, as linear hashing splits buckets: a group index is the low
+ * {@code level} bits of some hash bits, or the low {@code level + 1} bits when those fall below the
+ * split pointer. Adding a group splits the group at the pointer, and only keys of that one group
+ * move, to the new group. A key lives in its first such group when that has room, else (if the map
+ * uses second groups) in a second one, from an independent part of its hash, else in a small
+ * overflow segment (triangular probing with passed counts, like the shipped map's later segments).
+ * Linear hashing loads the groups not yet split this round twice as much as the split ones; the
+ * second group moves part of that excess into the free slots of the others.
  *
- * <p>A split cannot tell which overflow keys of the old group now belong to the new one, so the new
- * group inherits the old one's count: every count is an upper bound on the overflow keys of its
- * group, which a lookup can trust (it only searches on when in doubt) and a removal can lower. Each
- * rebuild of the overflow segment makes the counts exact again, and first moves every overflow key
- * whose home group has a free slot back into segment 0.
+ * <p>The metadata byte of each group counts the keys whose first group it is that live elsewhere:
+ * four bits for those in their second group, four for those in the overflow segment. A lookup whose
+ * first group neither holds the key nor counts any such key ends at one group word. A split cannot
+ * tell which of those keys now belong to the new group, so the new group copies the old one's
+ * counts: a count is an upper bound, which a lookup can trust (it only searches on when in doubt)
+ * and a removal lowers. Each time the number of groups doubles, one pass makes every count exact
+ * again.
  *
  * <p>Segment 0 is stored in chunks of {@value #CHUNK_GROUPS} groups, so that growth allocates one
  * chunk at a time instead of copying: the first chunk grows by doubling until it is full size.
  */
 final class SplitIntIntMap implements IntIntMaps.Map {
   private static final int SLOTS = ControlBytes.GROUP_SLOTS;
-  private static final int CHUNK_SHIFT = 10;
+  private static final int CHUNK_SHIFT = 8;
   private static final int CHUNK_GROUPS = 1 << CHUNK_SHIFT;
   private static final int CHUNK_MASK = CHUNK_GROUPS - 1;
   private static final int INITIAL_LEVEL = 3;
@@ -36,12 +39,16 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   private static final double OVERFLOW_MAX_LOAD = 0.875;
   private static final double OVERFLOW_REBUILT_LOAD = 0.6;
 
-  /** Segment-0 metadata: the overflow count of the group, saturating at 255. */
-  private static final long OVERFLOW_COUNT = 0xFFL << 56;
+  /** Segment-0 metadata: keys of this first group living in their second group (saturating). */
+  private static final long IN_SECOND = 0xFL << 56;
 
-  private static final long ONE_OVERFLOW = 1L << 56;
+  /** Segment-0 metadata: keys of this first group living in the overflow segment (saturating). */
+  private static final long IN_OVERFLOW = 0xFL << 60;
+
+  private static final long ELSEWHERE = IN_SECOND | IN_OVERFLOW;
 
   private final double maxLoad;
+  private final boolean secondGroups;
 
   private long[][] controls = {filledControls(1 << INITIAL_LEVEL)};
   private int[][] keys = {new int[SLOTS << INITIAL_LEVEL]};
@@ -61,23 +68,26 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   private int overflowMaxSize = maxOverflowSize(INITIAL_OVERFLOW_GROUPS);
 
   /**
-   * An empty map that splits a group whenever its entries exceed {@code maxLoad} of segment 0's
+   * An empty map that adds a group whenever its entries exceed {@code maxLoad} of segment 0's
    * slots.
    *
-   * @param maxLoad the load at which a group is split, in (0, 1)
+   * @param maxLoad the load at which a group is added, in (0, 1)
+   * @param secondGroups whether a key whose first group is full may live in a second group before
+   *     it overflows
    */
-  SplitIntIntMap(double maxLoad) {
+  SplitIntIntMap(double maxLoad, boolean secondGroups) {
     if (!(maxLoad > 0 && maxLoad < 1)) {
       throw new IllegalArgumentException("maxLoad must be in (0, 1): " + maxLoad);
     }
     this.maxLoad = maxLoad;
+    this.secondGroups = secondGroups;
     this.maxSize = maxSizeFor(groups);
   }
 
   @Override
   public int get(int key) {
     long hash = Hashing.mix(key);
-    int group = homeGroup(hash);
+    int group = firstGroup(hash);
     int chunk = group >>> CHUNK_SHIFT;
     int offset = group & CHUNK_MASK;
     long word = controls[chunk][offset];
@@ -89,18 +99,31 @@ final class SplitIntIntMap implements IntIntMaps.Map {
         return values[chunk][slot];
       }
     }
-    return (word & OVERFLOW_COUNT) == 0 ? 0 : getOverflow(key, hash);
+    return (word & ELSEWHERE) == 0 ? 0 : getElsewhere(key, hash, word);
   }
 
-  private int getOverflow(int key, long hash) {
-    int slot = overflowSlot(key, hash);
-    return slot < 0 ? 0 : overflowValues[slot];
+  /** The rest of get: the key may live in its second group or in the overflow segment. */
+  private int getElsewhere(int key, long hash, long firstWord) {
+    if ((firstWord & IN_SECOND) != 0) {
+      int group = secondGroup(hash);
+      int slot = slotIn(group, key, hash);
+      if (slot >= 0) {
+        return values[group >>> CHUNK_SHIFT][slot];
+      }
+    }
+    if ((firstWord & IN_OVERFLOW) != 0) {
+      int slot = overflowSlot(key, hash);
+      if (slot >= 0) {
+        return overflowValues[slot];
+      }
+    }
+    return 0;
   }
 
   @Override
   public void put(int key, int value) {
     long hash = Hashing.mix(key);
-    int group = homeGroup(hash);
+    int group = firstGroup(hash);
     int chunk = group >>> CHUNK_SHIFT;
     int offset = group & CHUNK_MASK;
     long[] chunkControls = controls[chunk];
@@ -116,7 +139,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
       }
     }
     long free = ControlBytes.matchFree(word);
-    if (free != 0 && (word & OVERFLOW_COUNT) == 0) {
+    if (free != 0 && (word & ELSEWHERE) == 0) {
       int inGroup = ControlBytes.lowestSlot(free);
       int slot = offset * SLOTS + inGroup;
       chunkKeys[slot] = key;
@@ -126,41 +149,46 @@ final class SplitIntIntMap implements IntIntMaps.Map {
         splitOne();
       }
     } else {
-      putSlow(key, value, hash, chunkControls, offset);
+      putSlow(key, value, hash, group);
     }
   }
 
-  /** The rest of put: the key may be in the overflow segment, or its home group is full. */
-  private void putSlow(int key, int value, long hash, long[] chunkControls, int offset) {
-    long word = chunkControls[offset];
-    if ((word & OVERFLOW_COUNT) != 0) {
+  /**
+   * The rest of put: the key may live in its second group or in the overflow segment, or its first
+   * group is full.
+   */
+  private void putSlow(int key, int value, long hash, int first) {
+    long[] firstControls = controls[first >>> CHUNK_SHIFT];
+    int firstOffset = first & CHUNK_MASK;
+    long firstWord = firstControls[firstOffset];
+    int second = secondGroup(hash);
+    if ((firstWord & IN_SECOND) != 0) {
+      int slot = slotIn(second, key, hash);
+      if (slot >= 0) {
+        values[second >>> CHUNK_SHIFT][slot] = value;
+        return;
+      }
+    }
+    if ((firstWord & IN_OVERFLOW) != 0) {
       int slot = overflowSlot(key, hash);
       if (slot >= 0) {
         overflowValues[slot] = value;
         return;
       }
     }
-    long free = ControlBytes.matchFree(word);
-    if (free != 0) {
-      int inGroup = ControlBytes.lowestSlot(free);
-      int slot = offset * SLOTS + inGroup;
-      int chunk = homeGroup(hash) >>> CHUNK_SHIFT;
-      keys[chunk][slot] = key;
-      values[chunk][slot] = value;
-      chunkControls[offset] = ControlBytes.withByte(word, inGroup, ControlBytes.fingerprint(hash));
+    size++;
+    if (placeInGroup(first, key, value, hash)) {
+      // The first group had a free slot after all; only its counts sent put here.
+    } else if (secondGroups && placeInGroup(second, key, value, hash)) {
+      firstControls[firstOffset] = withOneMore(firstControls[firstOffset], IN_SECOND);
     } else {
       insertOverflow(key, value, hash);
-      chunkControls[offset] = withOneOverflowMore(word);
+      firstControls[firstOffset] = withOneMore(firstControls[firstOffset], IN_OVERFLOW);
       if (++overflowSize > overflowMaxSize) {
-        size++;
         rebuildOverflow();
-        if (size > maxSize) {
-          splitOne();
-        }
-        return;
       }
     }
-    if (++size > maxSize) {
+    if (size > maxSize) {
       splitOne();
     }
   }
@@ -168,7 +196,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   @Override
   public void remove(int key) {
     long hash = Hashing.mix(key);
-    int group = homeGroup(hash);
+    int group = firstGroup(hash);
     int chunk = group >>> CHUNK_SHIFT;
     int offset = group & CHUNK_MASK;
     long[] chunkControls = controls[chunk];
@@ -183,8 +211,29 @@ final class SplitIntIntMap implements IntIntMaps.Map {
         return;
       }
     }
-    if ((word & OVERFLOW_COUNT) != 0 && removeOverflow(key, hash)) {
-      chunkControls[offset] = withOneOverflowLess(word);
+    if ((word & ELSEWHERE) != 0) {
+      removeElsewhere(key, hash, chunkControls, offset);
+    }
+  }
+
+  /** The rest of remove: the key may live in its second group or in the overflow segment. */
+  private void removeElsewhere(int key, long hash, long[] firstControls, int firstOffset) {
+    long firstWord = firstControls[firstOffset];
+    if ((firstWord & IN_SECOND) != 0) {
+      int second = secondGroup(hash);
+      int slot = slotIn(second, key, hash);
+      if (slot >= 0) {
+        long[] secondControls = controls[second >>> CHUNK_SHIFT];
+        int secondOffset = second & CHUNK_MASK;
+        secondControls[secondOffset] =
+            ControlBytes.withByte(secondControls[secondOffset], slot % SLOTS, ControlBytes.EMPTY);
+        firstControls[firstOffset] = withOneLess(firstControls[firstOffset], IN_SECOND);
+        size--;
+        return;
+      }
+    }
+    if ((firstWord & IN_OVERFLOW) != 0 && removeOverflow(key, hash)) {
+      firstControls[firstOffset] = withOneLess(firstWord, IN_OVERFLOW);
       overflowSize--;
       size--;
     }
@@ -200,25 +249,102 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     return size == 0 ? 0 : (double) overflowSize / size;
   }
 
+  /** The share of the entries that live in their second group. */
+  double secondGroupShare() {
+    long inSecond = 0;
+    for (int group = 0; group < groups; group++) {
+      int chunk = group >>> CHUNK_SHIFT;
+      int base = (group & CHUNK_MASK) * SLOTS;
+      for (long live = ControlBytes.matchLive(controls[chunk][group & CHUNK_MASK]);
+          live != 0;
+          live &= live - 1) {
+        if (firstGroup(Hashing.mix(keys[chunk][base + ControlBytes.lowestSlot(live)])) != group) {
+          inSecond++;
+        }
+      }
+    }
+    return size == 0 ? 0 : (double) inSecond / size;
+  }
+
+  /** Slots allocated per entry: segment 0's chunks and the overflow segment. */
+  double slotsPerEntry() {
+    long slots = (long) overflowControls.length * SLOTS;
+    for (int[] chunk : keys) {
+      slots += chunk == null ? 0 : chunk.length;
+    }
+    return (double) slots / size;
+  }
+
   /** The number of entries. */
   int size() {
     return size;
   }
 
-  private int homeGroup(long hash) {
-    int bits = (int) (hash >>> 32);
+  private int firstGroup(long hash) {
+    return groupOf((int) (hash >>> 32));
+  }
+
+  private int secondGroup(long hash) {
+    // Hash bits 7 to 31: apart from the fingerprint's 0 to 6 and the first group's 32 and up.
+    return groupOf((int) hash >>> 7);
+  }
+
+  /** The linear-hashing address of {@code bits}: its low {@code level} or {@code level + 1}. */
+  private int groupOf(int bits) {
     int group = bits & lowMask;
     return group < splitPointer ? bits & highMask : group;
   }
 
+  /** The segment-0 slot of {@code key} in {@code group}, within its chunk, or -1. */
+  private int slotIn(int group, int key, long hash) {
+    int chunk = group >>> CHUNK_SHIFT;
+    int offset = group & CHUNK_MASK;
+    long broadcast = ControlBytes.broadcast(ControlBytes.fingerprint(hash));
+    int[] chunkKeys = keys[chunk];
+    for (long m = ControlBytes.matchFingerprint(controls[chunk][offset], broadcast);
+        m != 0;
+        m &= m - 1) {
+      int slot = offset * SLOTS + ControlBytes.lowestSlot(m);
+      if (chunkKeys[slot] == key) {
+        return slot;
+      }
+    }
+    return -1;
+  }
+
+  /** Places an absent key in {@code group} if it has a free slot. */
+  private boolean placeInGroup(int group, int key, int value, long hash) {
+    int chunk = group >>> CHUNK_SHIFT;
+    int offset = group & CHUNK_MASK;
+    long word = controls[chunk][offset];
+    long free = ControlBytes.matchFree(word);
+    if (free == 0) {
+      return false;
+    }
+    int inGroup = ControlBytes.lowestSlot(free);
+    keys[chunk][offset * SLOTS + inGroup] = key;
+    values[chunk][offset * SLOTS + inGroup] = value;
+    controls[chunk][offset] = ControlBytes.withByte(word, inGroup, ControlBytes.fingerprint(hash));
+    return true;
+  }
+
   /**
-   * Adds one group to segment 0 by splitting the group at the split pointer: its keys whose hash
-   * bit {@code level} is set move to the new group, {@code 2^level} groups further on.
+   * Adds one group to segment 0 by splitting the group at the split pointer: its keys whose group
+   * (first, or second if that is where they live) is now the new one move there, and so does a key
+   * living in its second group whose first group is now the new one.
    */
   private void splitOne() {
     int source = splitPointer;
     int target = source + (1 << level);
     addGroup(target);
+    groups++;
+    if (++splitPointer == 1 << level) {
+      level++;
+      splitPointer = 0;
+      lowMask = (1 << level) - 1;
+      highMask = (2 << level) - 1;
+    }
+    maxSize = maxSizeFor(groups);
     long[] sourceControls = controls[source >>> CHUNK_SHIFT];
     int[] sourceKeys = keys[source >>> CHUNK_SHIFT];
     int[] sourceValues = values[source >>> CHUNK_SHIFT];
@@ -227,13 +353,14 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     int sourceBase = (source & CHUNK_MASK) * SLOTS;
     int targetBase = (target & CHUNK_MASK) * SLOTS;
     long kept = sourceControls[source & CHUNK_MASK];
-    long moved = ControlBytes.ALL_EMPTY | (kept & OVERFLOW_COUNT);
-    int newBit = 1 << level;
+    long moved = ControlBytes.ALL_EMPTY | (kept & ELSEWHERE);
     int next = 0;
     for (long live = ControlBytes.matchLive(kept); live != 0; live &= live - 1) {
       int inGroup = ControlBytes.lowestSlot(live);
       int key = sourceKeys[sourceBase + inGroup];
-      if (((int) (Hashing.mix(key) >>> 32) & newBit) != 0) {
+      long hash = Hashing.mix(key);
+      int first = firstGroup(hash);
+      if (first == target || (first != source && secondGroup(hash) == target)) {
         targetKeys[targetBase + next] = key;
         targetValues[targetBase + next] = sourceValues[sourceBase + inGroup];
         moved = ControlBytes.withByte(moved, next, ControlBytes.byteAt(kept, inGroup));
@@ -243,14 +370,9 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     }
     sourceControls[source & CHUNK_MASK] = kept;
     controls[target >>> CHUNK_SHIFT][target & CHUNK_MASK] = moved;
-    groups++;
-    if (++splitPointer == 1 << level) {
-      level++;
-      splitPointer = 0;
-      lowMask = (1 << level) - 1;
-      highMask = (2 << level) - 1;
+    if (splitPointer == 0) {
+      recount();
     }
-    maxSize = maxSizeFor(groups);
   }
 
   /** Makes room for group {@code group}, the next one: doubles chunk 0 or adds a chunk. */
@@ -280,8 +402,49 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     }
   }
 
-  private int overflowStart(long hash) {
-    return ((int) hash >>> 7) & (overflowControls.length - 1);
+  /** Makes every count exact: one pass over segment 0 and the overflow segment. */
+  private void recount() {
+    for (int group = 0; group < groups; group++) {
+      long[] chunkControls = controls[group >>> CHUNK_SHIFT];
+      chunkControls[group & CHUNK_MASK] &= ~ELSEWHERE;
+    }
+    for (int group = 0; group < groups; group++) {
+      int chunk = group >>> CHUNK_SHIFT;
+      int base = (group & CHUNK_MASK) * SLOTS;
+      for (long live = ControlBytes.matchLive(controls[chunk][group & CHUNK_MASK]);
+          live != 0;
+          live &= live - 1) {
+        int first = firstGroup(Hashing.mix(keys[chunk][base + ControlBytes.lowestSlot(live)]));
+        if (first != group) {
+          countOneMore(first, IN_SECOND);
+        }
+      }
+    }
+    for (int group = 0; group < overflowControls.length; group++) {
+      for (long live = ControlBytes.matchLive(overflowControls[group]);
+          live != 0;
+          live &= live - 1) {
+        int key = overflowKeys[group * SLOTS + ControlBytes.lowestSlot(live)];
+        countOneMore(firstGroup(Hashing.mix(key)), IN_OVERFLOW);
+      }
+    }
+  }
+
+  private void countOneMore(int group, long field) {
+    long[] chunkControls = controls[group >>> CHUNK_SHIFT];
+    int offset = group & CHUNK_MASK;
+    chunkControls[offset] = withOneMore(chunkControls[offset], field);
+  }
+
+  private void countOneLess(int group, long field) {
+    long[] chunkControls = controls[group >>> CHUNK_SHIFT];
+    int offset = group & CHUNK_MASK;
+    chunkControls[offset] = withOneLess(chunkControls[offset], field);
+  }
+
+  private static int overflowStart(long hash, int mask) {
+    // A multiply spreads every hash bit upwards: the start does not follow either group.
+    return (int) ((hash * 0x9E3779B97F4A7C15L) >>> 40) & mask;
   }
 
   /** The overflow slot of {@code key}, or -1. */
@@ -289,7 +452,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     long[] groupControls = overflowControls;
     int mask = groupControls.length - 1;
     long broadcast = ControlBytes.broadcast(ControlBytes.fingerprint(hash));
-    int group = overflowStart(hash);
+    int group = overflowStart(hash, mask);
     for (int step = 1; step <= groupControls.length; step++) {
       long word = groupControls[group];
       for (long m = ControlBytes.matchFingerprint(word, broadcast); m != 0; m &= m - 1) {
@@ -310,7 +473,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   private void insertOverflow(int key, int value, long hash) {
     long[] groupControls = overflowControls;
     int mask = groupControls.length - 1;
-    int group = overflowStart(hash);
+    int group = overflowStart(hash, mask);
     for (int step = 1; ; step++) {
       long word = groupControls[group];
       long free = ControlBytes.matchFree(word);
@@ -335,7 +498,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     int found = slot / SLOTS;
     long[] groupControls = overflowControls;
     int mask = groupControls.length - 1;
-    int group = overflowStart(hash);
+    int group = overflowStart(hash, mask);
     for (int step = 1; group != found; step++) {
       groupControls[group] = ControlBytes.withOnePassedLess(groupControls[group]);
       group = (group + step) & mask;
@@ -346,20 +509,13 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   }
 
   /**
-   * Rebuilds the overflow segment: moves back to segment 0 every key whose home group has a free
-   * slot, sizes the segment for the rest and makes every overflow count exact.
+   * Rebuilds the overflow segment: moves back to segment 0 every key whose first or second group
+   * has a free slot, with its counts, and sizes the segment for the rest.
    */
   private void rebuildOverflow() {
     long[] oldControls = overflowControls;
     int[] oldKeys = overflowKeys;
     int[] oldValues = overflowValues;
-    for (long[] chunkControls : controls) {
-      if (chunkControls != null) {
-        for (int i = 0; i < chunkControls.length; i++) {
-          chunkControls[i] &= ~OVERFLOW_COUNT;
-        }
-      }
-    }
     int[] leftKeys = new int[overflowSize];
     int[] leftValues = new int[overflowSize];
     int left = 0;
@@ -368,17 +524,12 @@ final class SplitIntIntMap implements IntIntMaps.Map {
         int slot = group * SLOTS + ControlBytes.lowestSlot(live);
         int key = oldKeys[slot];
         long hash = Hashing.mix(key);
-        int home = homeGroup(hash);
-        long[] chunkControls = controls[home >>> CHUNK_SHIFT];
-        long word = chunkControls[home & CHUNK_MASK];
-        long free = ControlBytes.matchFree(word);
-        if (free != 0) {
-          int inGroup = ControlBytes.lowestSlot(free);
-          int homeSlot = (home & CHUNK_MASK) * SLOTS + inGroup;
-          keys[home >>> CHUNK_SHIFT][homeSlot] = key;
-          values[home >>> CHUNK_SHIFT][homeSlot] = oldValues[slot];
-          chunkControls[home & CHUNK_MASK] =
-              ControlBytes.withByte(word, inGroup, ControlBytes.fingerprint(hash));
+        int first = firstGroup(hash);
+        if (placeInGroup(first, key, oldValues[slot], hash)) {
+          countOneLess(first, IN_OVERFLOW);
+        } else if (secondGroups && placeInGroup(secondGroup(hash), key, oldValues[slot], hash)) {
+          countOneLess(first, IN_OVERFLOW);
+          countOneMore(first, IN_SECOND);
         } else {
           leftKeys[left] = key;
           leftValues[left] = oldValues[slot];
@@ -396,11 +547,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     overflowMaxSize = maxOverflowSize(newGroups);
     overflowSize = left;
     for (int i = 0; i < left; i++) {
-      long hash = Hashing.mix(leftKeys[i]);
-      insertOverflow(leftKeys[i], leftValues[i], hash);
-      int home = homeGroup(hash);
-      long[] chunkControls = controls[home >>> CHUNK_SHIFT];
-      chunkControls[home & CHUNK_MASK] = withOneOverflowMore(chunkControls[home & CHUNK_MASK]);
+      insertOverflow(leftKeys[i], leftValues[i], Hashing.mix(leftKeys[i]));
     }
   }
 
@@ -412,13 +559,15 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     return (int) (OVERFLOW_MAX_LOAD * SLOTS * groupCount);
   }
 
-  private static long withOneOverflowMore(long word) {
-    return (word & OVERFLOW_COUNT) == OVERFLOW_COUNT ? word : word + ONE_OVERFLOW;
+  /** The word with one more in the count {@code field}, unless it is saturated. */
+  private static long withOneMore(long word, long field) {
+    return (word & field) == field ? word : word + (field & -field);
   }
 
-  private static long withOneOverflowLess(long word) {
-    long count = word & OVERFLOW_COUNT;
-    return count == OVERFLOW_COUNT || count == 0 ? word : word - ONE_OVERFLOW;
+  /** The word with one less in the count {@code field}, unless it is saturated or zero. */
+  private static long withOneLess(long word, long field) {
+    long count = word & field;
+    return count == field || count == 0 ? word : word - (field & -field);
   }
 
   private static long[] filledControls(int groupCount) {

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The prototype's timings mean nothing unless it is a correct map: random puts, gets and removes
@@ -18,11 +19,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SplitIntIntMapTest {
 
   @ParameterizedTest
-  @ValueSource(ints = {64, 5_000, 200_000})
-  void agreesWithHashMapUnderRandomOperations(int keyRange) {
+  @CsvSource({
+    "64, false",
+    "5000, false",
+    "200000, false",
+    "64, true",
+    "5000, true",
+    "200000, true"
+  })
+  void agreesWithHashMapUnderRandomOperations(int keyRange, boolean secondGroups) {
     for (double maxLoad : new double[] {0.5, 0.875, 0.95}) {
       SplittableRandom random = new SplittableRandom(keyRange * 31L + (long) (maxLoad * 1000));
-      SplitIntIntMap map = new SplitIntIntMap(maxLoad);
+      SplitIntIntMap map = new SplitIntIntMap(maxLoad, secondGroups);
+      double mostOverflow = 0;
       Map<Integer, Integer> model = new HashMap<>();
       for (int step = 0; step < 400_000; step++) {
         int key = random.nextInt(keyRange) - keyRange / 2;
@@ -38,6 +47,10 @@ class SplitIntIntMapTest {
           assertEquals(model.getOrDefault(key, 0), map.get(key), "get(" + key + ")");
         }
         assertEquals(model.size(), map.size(), "size after step " + step);
+        mostOverflow = Math.max(mostOverflow, map.overflowShare());
+      }
+      if (keyRange >= 5000 && maxLoad > 0.5) {
+        assertTrue(mostOverflow > 0, "the overflow segment was never used");
       }
       for (Map.Entry<Integer, Integer> entry : model.entrySet()) {
         assertEquals(entry.getValue(), map.get(entry.getKey()), "get(" + entry.getKey() + ")");
@@ -47,20 +60,27 @@ class SplitIntIntMapTest {
 
   @Test
   void growsFromEmptyToAMillionKeysWithoutLosingOne() {
-    SplitIntIntMap map = new SplitIntIntMap(0.875);
-    for (int key = 0; key < 1_000_000; key++) {
-      map.put(key * 1024, key + 1);
+    double[] overflowShares = new double[2];
+    for (boolean secondGroups : new boolean[] {false, true}) {
+      SplitIntIntMap map = new SplitIntIntMap(0.875, secondGroups);
+      for (int key = 0; key < 1_000_000; key++) {
+        map.put(key * 1024, key + 1);
+      }
+      for (int key = 0; key < 1_000_000; key++) {
+        assertEquals(key + 1, map.get(key * 1024));
+        assertEquals(0, map.get(key * 1024 + 1));
+      }
+      overflowShares[secondGroups ? 1 : 0] = map.overflowShare();
     }
-    for (int key = 0; key < 1_000_000; key++) {
-      assertEquals(key + 1, map.get(key * 1024));
-      assertEquals(0, map.get(key * 1024 + 1));
-    }
-    assertTrue(map.overflowShare() < 0.5, "overflow share " + map.overflowShare());
+    // Second groups take in most of what overflows from full first groups.
+    assertTrue(
+        overflowShares[1] < overflowShares[0] / 2,
+        "overflow shares " + Arrays.toString(overflowShares));
   }
 
   @Test
   void rejectsALoadOutsideTheOpenUnitInterval() {
-    assertThrows(IllegalArgumentException.class, () -> new SplitIntIntMap(1.0));
-    assertThrows(IllegalArgumentException.class, () -> new SplitIntIntMap(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> new SplitIntIntMap(1.0, true));
+    assertThrows(IllegalArgumentException.class, () -> new SplitIntIntMap(Double.NaN, true));
   }
 }
