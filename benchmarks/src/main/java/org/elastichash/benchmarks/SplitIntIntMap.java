@@ -65,6 +65,11 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   private int[] overflowKeys = new int[SLOTS * INITIAL_OVERFLOW_GROUPS];
   private int[] overflowValues = new int[SLOTS * INITIAL_OVERFLOW_GROUPS];
   private int overflowSize;
+
+  /** Scratch space of {@link #takeBackFromOverflow}: the groups it walked, and what it took. */
+  private int[] walkedGroups = new int[16];
+
+  private int[] removedInGroup = new int[16];
   private int overflowMaxSize = maxOverflowSize(INITIAL_OVERFLOW_GROUPS);
 
   /**
@@ -284,9 +289,16 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     return groupOf((int) (hash >>> 32));
   }
 
+  /**
+   * The second group: the first group's address with its top bit (of {@code level}) flipped. While
+   * a round splits the groups in order, the unsplit groups form the run {@code [p, 2^level)} and
+   * the flip sends the upper half of that run, and all of it once {@code p} passes half way, into
+   * the split groups, which hold half as many keys. And the keys of group {@code g} that live in
+   * their second group are all in the one or two groups that the flip of {@code g} addresses, so a
+   * split can find them.
+   */
   private int secondGroup(long hash) {
-    // Hash bits 7 to 31: apart from the fingerprint's 0 to 6 and the first group's 32 and up.
-    return groupOf((int) hash >>> 7);
+    return groupOf((int) (hash >>> 32) ^ (1 << (level - 1)));
   }
 
   /** The linear-hashing address of {@code bits}: its low {@code level} or {@code level + 1}. */
@@ -329,22 +341,26 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   }
 
   /**
-   * Adds one group to segment 0 by splitting the group at the split pointer: its keys whose group
-   * (first, or second if that is where they live) is now the new one move there, and so does a key
-   * living in its second group whose first group is now the new one.
+   * Adds one group to segment 0 by splitting the group at the split pointer: the keys living there
+   * whose hash bit {@code level} is set move to the new group, {@code 2^level} groups further on.
+   * That is the rule for the keys in their first group and, since the flip that makes a second
+   * address leaves that bit alone, for the keys in their second group too. With second groups, the
+   * keys of the split group living in their second group then move back where there is room.
    */
   private void splitOne() {
     int source = splitPointer;
-    int target = source + (1 << level);
+    int newBit = 1 << level;
+    int target = source + newBit;
     addGroup(target);
     groups++;
-    if (++splitPointer == 1 << level) {
+    maxSize = maxSizeFor(groups);
+    boolean roundEnds = ++splitPointer == newBit;
+    if (roundEnds) {
       level++;
       splitPointer = 0;
       lowMask = (1 << level) - 1;
       highMask = (2 << level) - 1;
     }
-    maxSize = maxSizeFor(groups);
     long[] sourceControls = controls[source >>> CHUNK_SHIFT];
     int[] sourceKeys = keys[source >>> CHUNK_SHIFT];
     int[] sourceValues = values[source >>> CHUNK_SHIFT];
@@ -358,9 +374,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     for (long live = ControlBytes.matchLive(kept); live != 0; live &= live - 1) {
       int inGroup = ControlBytes.lowestSlot(live);
       int key = sourceKeys[sourceBase + inGroup];
-      long hash = Hashing.mix(key);
-      int first = firstGroup(hash);
-      if (first == target || (first != source && secondGroup(hash) == target)) {
+      if (((int) (Hashing.mix(key) >>> 32) & newBit) != 0) {
         targetKeys[targetBase + next] = key;
         targetValues[targetBase + next] = sourceValues[sourceBase + inGroup];
         moved = ControlBytes.withByte(moved, next, ControlBytes.byteAt(kept, inGroup));
@@ -370,8 +384,188 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     }
     sourceControls[source & CHUNK_MASK] = kept;
     controls[target >>> CHUNK_SHIFT][target & CHUNK_MASK] = moved;
-    if (splitPointer == 0) {
+    if (roundEnds) {
+      // The overflow starts and every second address have changed with the level.
+      rebuildOverflow();
+      if (secondGroups) {
+        replaceSecondPlaced();
+      }
       recount();
+    } else {
+      int partner = source ^ (newBit >>> 1);
+      // The target copied the source's counts; they are zero when neither group has such keys.
+      boolean anyInSecond =
+          (controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] & IN_SECOND) != 0;
+      if (anyInSecond) {
+        takeBackFromPartner(partner, source, target);
+        if (partner < splitPointer) {
+          takeBackFromPartner(partner + newBit, source, target);
+        }
+      }
+      takeBackFromOverflow(source, target);
+      if (anyInSecond) {
+        countInSecond(partner, source, target);
+      }
+    }
+  }
+
+  /**
+   * Moves the overflow keys of {@code source} and {@code target} back to segment 0 where their
+   * groups have room, and sets their overflow counts exactly: those keys all start probing at the
+   * same group, so one walk along that probe sequence finds them.
+   */
+  private void takeBackFromOverflow(int source, int target) {
+    long[] sourceControls = controls[source >>> CHUNK_SHIFT];
+    long[] targetControls = controls[target >>> CHUNK_SHIFT];
+    int sourceOffset = source & CHUNK_MASK;
+    int targetOffset = target & CHUNK_MASK;
+    if ((sourceControls[sourceOffset] & IN_OVERFLOW) == 0) {
+      return; // The target copied this count: neither group has overflow keys.
+    }
+    sourceControls[sourceOffset] &= ~IN_OVERFLOW;
+    targetControls[targetOffset] &= ~IN_OVERFLOW;
+    long[] groupControls = overflowControls;
+    int mask = groupControls.length - 1;
+    int group = overflowStartOf(source, mask);
+    int walked = 0;
+    for (int step = 1; step <= groupControls.length; step++) {
+      if (walked == walkedGroups.length) {
+        walkedGroups = Arrays.copyOf(walkedGroups, walked * 2);
+        removedInGroup = Arrays.copyOf(removedInGroup, walked * 2);
+      }
+      walkedGroups[walked] = group;
+      removedInGroup[walked] = 0;
+      long word = groupControls[group];
+      long updated = word;
+      for (long live = ControlBytes.matchLive(word); live != 0; live &= live - 1) {
+        int inGroup = ControlBytes.lowestSlot(live);
+        int slot = group * SLOTS + inGroup;
+        int key = overflowKeys[slot];
+        long hash = Hashing.mix(key);
+        int first = firstGroup(hash);
+        if (first != source && first != target) {
+          continue;
+        }
+        boolean inFirst = placeInGroup(first, key, overflowValues[slot], hash);
+        if (inFirst
+            || (secondGroups && placeInGroup(secondGroup(hash), key, overflowValues[slot], hash))) {
+          if (!inFirst) {
+            countOneMore(first, IN_SECOND);
+          }
+          updated = ControlBytes.withByte(updated, inGroup, ControlBytes.EMPTY);
+          removedInGroup[walked]++;
+          overflowSize--;
+        } else {
+          countOneMore(first, IN_OVERFLOW);
+        }
+      }
+      groupControls[group] = updated;
+      walked++;
+      if (!ControlBytes.passed(word)) {
+        break;
+      }
+      group = (group + step) & mask;
+    }
+    // A key taken from the i-th group walked had passed the groups before it.
+    int passedLess = 0;
+    for (int i = walked - 1; i >= 0; i--) {
+      for (int k = 0; k < passedLess; k++) {
+        groupControls[walkedGroups[i]] =
+            ControlBytes.withOnePassedLess(groupControls[walkedGroups[i]]);
+      }
+      passedLess += removedInGroup[i];
+    }
+  }
+
+  /**
+   * Moves the keys of {@code source} and {@code target} that live in group {@code partner} (their
+   * second group) back to their first group where it has room.
+   */
+  private void takeBackFromPartner(int partner, int source, int target) {
+    int chunk = partner >>> CHUNK_SHIFT;
+    int offset = partner & CHUNK_MASK;
+    long word = controls[chunk][offset];
+    for (long live = ControlBytes.matchLive(word); live != 0; live &= live - 1) {
+      int inGroup = ControlBytes.lowestSlot(live);
+      int slot = offset * SLOTS + inGroup;
+      int key = keys[chunk][slot];
+      long hash = Hashing.mix(key);
+      int first = firstGroup(hash);
+      if ((first == source || first == target)
+          && placeInGroup(first, key, values[chunk][slot], hash)) {
+        word = ControlBytes.withByte(word, inGroup, ControlBytes.EMPTY);
+      }
+    }
+    controls[chunk][offset] = word;
+  }
+
+  /**
+   * Sets the second-group counts of {@code source} and {@code target} exactly: their keys living in
+   * their second group are all in {@code partner} and, once that is split, its new group.
+   */
+  private void countInSecond(int partner, int source, int target) {
+    long sourceWord = controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] & ~IN_SECOND;
+    long targetWord = controls[target >>> CHUNK_SHIFT][target & CHUNK_MASK] & ~IN_SECOND;
+    int partnerSplit = partner + (1 << level);
+    for (int group :
+        partner < splitPointer ? new int[] {partner, partnerSplit} : new int[] {partner}) {
+      int chunk = group >>> CHUNK_SHIFT;
+      int base = (group & CHUNK_MASK) * SLOTS;
+      for (long live = ControlBytes.matchLive(controls[chunk][group & CHUNK_MASK]);
+          live != 0;
+          live &= live - 1) {
+        int first = firstGroup(Hashing.mix(keys[chunk][base + ControlBytes.lowestSlot(live)]));
+        if (first == source) {
+          sourceWord = withOneMore(sourceWord, IN_SECOND);
+        } else if (first == target) {
+          targetWord = withOneMore(targetWord, IN_SECOND);
+        }
+      }
+    }
+    controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] = sourceWord;
+    controls[target >>> CHUNK_SHIFT][target & CHUNK_MASK] = targetWord;
+  }
+
+  /**
+   * Places again every key that lives in its second group, whose address the new level has changed:
+   * in its first group if that has room now, else in its new second group, else in the overflow
+   * segment. The counts are made exact afterwards.
+   */
+  private void replaceSecondPlaced() {
+    int[] movedKeys = new int[16];
+    int[] movedValues = new int[16];
+    int count = 0;
+    for (int group = 0; group < groups; group++) {
+      int chunk = group >>> CHUNK_SHIFT;
+      int offset = group & CHUNK_MASK;
+      long word = controls[chunk][offset];
+      for (long live = ControlBytes.matchLive(word); live != 0; live &= live - 1) {
+        int inGroup = ControlBytes.lowestSlot(live);
+        int slot = offset * SLOTS + inGroup;
+        int key = keys[chunk][slot];
+        if (firstGroup(Hashing.mix(key)) != group) {
+          if (count == movedKeys.length) {
+            movedKeys = Arrays.copyOf(movedKeys, count * 2);
+            movedValues = Arrays.copyOf(movedValues, count * 2);
+          }
+          movedKeys[count] = key;
+          movedValues[count] = values[chunk][slot];
+          count++;
+          word = ControlBytes.withByte(word, inGroup, ControlBytes.EMPTY);
+        }
+      }
+      controls[chunk][offset] = word;
+    }
+    for (int i = 0; i < count; i++) {
+      long hash = Hashing.mix(movedKeys[i]);
+      if (!placeInGroup(firstGroup(hash), movedKeys[i], movedValues[i], hash)
+          && !placeInGroup(secondGroup(hash), movedKeys[i], movedValues[i], hash)) {
+        if (overflowSize >= overflowMaxSize) {
+          rebuildOverflow();
+        }
+        insertOverflow(movedKeys[i], movedValues[i], hash);
+        overflowSize++;
+      }
     }
   }
 
@@ -442,9 +636,17 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     chunkControls[offset] = withOneLess(chunkControls[offset], field);
   }
 
-  private static int overflowStart(long hash, int mask) {
-    // A multiply spreads every hash bit upwards: the start does not follow either group.
-    return (int) ((hash * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+  private int overflowStart(long hash, int mask) {
+    return overflowStartOf((int) (hash >>> 32) & lowMask, mask);
+  }
+
+  /**
+   * Where the overflow keys of a first group start probing: the same for the two groups that share
+   * their low {@code level} bits, so that splitting one finds them all on one probe sequence. It
+   * changes with the level, and the overflow segment is rebuilt then.
+   */
+  private static int overflowStartOf(int lowBits, int mask) {
+    return (int) ((lowBits * 0x9E3779B97F4A7C15L) >>> 32) & mask;
   }
 
   /** The overflow slot of {@code key}, or -1. */
