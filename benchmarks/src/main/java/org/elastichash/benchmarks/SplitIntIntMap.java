@@ -39,6 +39,9 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   private static final double OVERFLOW_MAX_LOAD = 0.875;
   private static final double OVERFLOW_REBUILT_LOAD = 0.6;
 
+  /** The probe starts in the overflow segment of one first group's keys (a power of two). */
+  private static final int OVERFLOW_STARTS = 4;
+
   /** Segment-0 metadata: keys of this first group living in their second group (saturating). */
   private static final long IN_SECOND = 0xFL << 56;
 
@@ -411,8 +414,8 @@ final class SplitIntIntMap implements IntIntMaps.Map {
 
   /**
    * Moves the overflow keys of {@code source} and {@code target} back to segment 0 where their
-   * groups have room, and sets their overflow counts exactly: those keys all start probing at the
-   * same group, so one walk along that probe sequence finds them.
+   * groups have room, and sets their overflow counts exactly: those keys start probing at one of
+   * {@value #OVERFLOW_STARTS} groups, so one walk along each of those probe sequences finds them.
    */
   private void takeBackFromOverflow(int source, int target) {
     long[] sourceControls = controls[source >>> CHUNK_SHIFT];
@@ -424,9 +427,16 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     }
     sourceControls[sourceOffset] &= ~IN_OVERFLOW;
     targetControls[targetOffset] &= ~IN_OVERFLOW;
+    for (int spread = 0; spread < OVERFLOW_STARTS; spread++) {
+      takeBackFromProbe(overflowStartOf(source * OVERFLOW_STARTS + spread), source, target);
+    }
+  }
+
+  /** Takes back what it can of the overflow keys of two groups on the probe sequence at start. */
+  private void takeBackFromProbe(int start, int source, int target) {
     long[] groupControls = overflowControls;
     int mask = groupControls.length - 1;
-    int group = overflowStartOf(source, mask);
+    int group = start & mask;
     int walked = 0;
     for (int step = 1; step <= groupControls.length; step++) {
       if (walked == walkedGroups.length) {
@@ -443,8 +453,8 @@ final class SplitIntIntMap implements IntIntMaps.Map {
         int key = overflowKeys[slot];
         long hash = Hashing.mix(key);
         int first = firstGroup(hash);
-        if (first != source && first != target) {
-          continue;
+        if ((first != source && first != target) || overflowStart(hash, mask) != (start & mask)) {
+          continue; // Another group's key, or one of these groups' keys on another probe sequence.
         }
         boolean inFirst = placeInGroup(first, key, overflowValues[slot], hash);
         if (inFirst
@@ -637,16 +647,19 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   }
 
   private int overflowStart(long hash, int mask) {
-    return overflowStartOf((int) (hash >>> 32) & lowMask, mask);
+    // Two hash bits apart from the fingerprint and the groups spread one group's keys.
+    int spread = ((int) hash >>> 7) & (OVERFLOW_STARTS - 1);
+    return overflowStartOf(((int) (hash >>> 32) & lowMask) * OVERFLOW_STARTS + spread) & mask;
   }
 
   /**
-   * Where the overflow keys of a first group start probing: the same for the two groups that share
-   * their low {@code level} bits, so that splitting one finds them all on one probe sequence. It
-   * changes with the level, and the overflow segment is rebuilt then.
+   * Where overflow keys start probing: one of {@value #OVERFLOW_STARTS} places for the two groups
+   * that share their low {@code level} bits, so that splitting one finds them all on a few probe
+   * sequences, and more than one, so that one group's keys do not pile up on one. It changes with
+   * the level, and the overflow segment is rebuilt then.
    */
-  private static int overflowStartOf(int lowBits, int mask) {
-    return (int) ((lowBits * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+  private static int overflowStartOf(int place) {
+    return (int) ((place * 0x9E3779B97F4A7C15L) >>> 32);
   }
 
   /** The overflow slot of {@code key}, or -1. */
