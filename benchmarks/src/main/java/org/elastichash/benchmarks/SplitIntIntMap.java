@@ -6,25 +6,26 @@ import org.elastichash.runtime.Hashing;
 
 /**
  * A prototype int -> int map that grows one group at a time and leaves its entries where they are,
- * to measure the growth that design record 007 sketches. It implements put, get and remove only,
- * which is what the frontier times; it is a point on the frontier, not a shipped map.
+ * to measure the growth that design record 007 sketches (design record 008 has what it measured).
+ * It implements put, get and remove only, which is what the frontier times; it is a point on the
+ * frontier, not a shipped map.
  *
- * <p>Segment 0 is split group by group, as linear hashing splits buckets: a group index is the low
- * {@code level} bits of some hash bits, or the low {@code level + 1} bits when those fall below the
- * split pointer. Adding a group splits the group at the pointer, and only keys of that one group
- * move, to the new group. A key lives in its first such group when that has room, else (if the map
- * uses second groups) in a second one, from an independent part of its hash, else in a small
- * overflow segment (triangular probing with passed counts, like the shipped map's later segments).
- * Linear hashing loads the groups not yet split this round twice as much as the split ones; the
- * second group moves part of that excess into the free slots of the others.
+ * <p>Segment 0 is split group by group, as linear hashing splits buckets: a key's first group is
+ * the low {@code level} bits of its hash, or the low {@code level + 1} bits when those fall below
+ * the split pointer. Adding a group splits the group at the pointer, and only keys of that one
+ * group move, to the new group. A key lives in its first group when that has room, else (if the map
+ * uses second groups) in its partner group, else in a small overflow segment (triangular probing
+ * with passed counts, like the shipped map's later segments). Linear hashing loads the groups not
+ * yet split this round twice as much as the split ones; the partner moves part of that excess into
+ * the free slots of the split groups.
  *
  * <p>The metadata byte of each group counts the keys whose first group it is that live elsewhere:
  * four bits for those in their second group, four for those in the overflow segment. A lookup whose
- * first group neither holds the key nor counts any such key ends at one group word. A split cannot
- * tell which of those keys now belong to the new group, so the new group copies the old one's
- * counts: a count is an upper bound, which a lookup can trust (it only searches on when in doubt)
- * and a removal lowers. Each time the number of groups doubles, one pass makes every count exact
- * again.
+ * first group neither holds the key nor counts any such key ends at one group word. A split finds
+ * the keys of the split group that live elsewhere (in the partner groups, and on a few probe
+ * sequences of the overflow segment), moves home those that now fit and counts the rest exactly.
+ * Each time the number of groups doubles, the second groups and the overflow starts change, and one
+ * pass places those keys again.
  *
  * <p>Segment 0 is stored in chunks of {@value #CHUNK_GROUPS} groups, so that growth allocates one
  * chunk at a time instead of copying: the first chunk grows by doubling until it is full size.
@@ -347,8 +348,9 @@ final class SplitIntIntMap implements IntIntMaps.Map {
    * Adds one group to segment 0 by splitting the group at the split pointer: the keys living there
    * whose hash bit {@code level} is set move to the new group, {@code 2^level} groups further on.
    * That is the rule for the keys in their first group and, since the flip that makes a second
-   * address leaves that bit alone, for the keys in their second group too. With second groups, the
-   * keys of the split group living in their second group then move back where there is room.
+   * address leaves that bit alone, for the keys in their second group too. Then the keys of the two
+   * groups that live elsewhere (in a partner group or in the overflow segment) move back where
+   * there is room, and the rest are counted exactly.
    */
   private void splitOne() {
     int source = splitPointer;
