@@ -33,9 +33,22 @@ public enum IntIntMaps {
   ELASTIC_DELTA_32(Role.ELASTIC, "elastic 1/32", () -> new Elastic(1 / 32.0)),
 
   // Prototype layouts (design record 008): growth one group at a time, entries left in place.
-  SPLIT_0875(Role.VARIANT, "split 0.875", () -> new SplitIntIntMap(0.875, false)),
-  SPLIT_TWO_0875(Role.VARIANT, "split 2 0.875", () -> new SplitIntIntMap(0.875, true)),
-  SPLIT_TWO_095(Role.VARIANT, "split 2 0.95", () -> new SplitIntIntMap(0.95, true)),
+  SPLIT_0875(
+      Role.VARIANT,
+      "split 0.875",
+      () -> new SplitIntIntMap(0.875, SplitIntIntMap.Placement.FIRST_ONLY)),
+  SPLIT_TWO_0875(
+      Role.VARIANT,
+      "split 2 0.875",
+      () -> new SplitIntIntMap(0.875, SplitIntIntMap.Placement.PARTNER)),
+  SPLIT_TWO_095(
+      Role.VARIANT,
+      "split 2 0.95",
+      () -> new SplitIntIntMap(0.95, SplitIntIntMap.Placement.PARTNER)),
+  SPLIT_NEXT_0875(
+      Role.VARIANT,
+      "split next 0.875",
+      () -> new SplitIntIntMap(0.875, SplitIntIntMap.Placement.NEXT_GROUP)),
 
   // Linear-probing peers at several load factors. FASTUTIL is fastutil's default (0.75).
   FASTUTIL_LOAD_050(Role.PEER, "fastutil 0.5", () -> new Fastutil(0.5f)),

@@ -13,19 +13,20 @@ import org.elastichash.runtime.Hashing;
  * <p>Segment 0 is split group by group, as linear hashing splits buckets: a key's first group is
  * the low {@code level} bits of its hash, or the low {@code level + 1} bits when those fall below
  * the split pointer. Adding a group splits the group at the pointer, and only keys of that one
- * group move, to the new group. A key lives in its first group when that has room, else (if the map
- * uses second groups) in its partner group, else in a small overflow segment (triangular probing
- * with passed counts, like the shipped map's later segments). Linear hashing loads the groups not
- * yet split this round twice as much as the split ones; the partner moves part of that excess into
- * the free slots of the split groups.
+ * group move, to the new group. A key lives in its first group when that has room, else in a second
+ * group if the {@link Placement} gives it one (its partner group, or the group after its first),
+ * else in a small overflow segment (triangular probing with passed counts, like the shipped map's
+ * later segments). Linear hashing loads the groups not yet split this round twice as much as the
+ * split ones; the partner moves part of that excess into the free slots of the split groups, and
+ * the next group takes in part of the variance of a group's load without a second cache line.
  *
  * <p>The metadata byte of each group counts the keys whose first group it is that live elsewhere:
  * four bits for those in their second group, four for those in the overflow segment. A lookup whose
  * first group neither holds the key nor counts any such key ends at one group word. A split finds
- * the keys of the split group that live elsewhere (in the partner groups, and on a few probe
+ * the keys of the split group that live elsewhere (in its second groups, and on a few probe
  * sequences of the overflow segment), moves home those that now fit and counts the rest exactly.
- * Each time the number of groups doubles, the second groups and the overflow starts change, and one
- * pass places those keys again.
+ * Each time the number of groups doubles, the partner groups and the overflow starts change, and
+ * one pass places those keys again.
  *
  * <p>Segment 0 is stored in chunks of {@value #CHUNK_GROUPS} groups, so that growth allocates one
  * chunk at a time instead of copying: the first chunk grows by doubling until it is full size.
@@ -52,7 +53,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   private static final long ELSEWHERE = IN_SECOND | IN_OVERFLOW;
 
   private final double maxLoad;
-  private final boolean secondGroups;
+  private final Placement placement;
 
   private long[][] controls = {filledControls(1 << INITIAL_LEVEL)};
   private int[][] keys = {new int[SLOTS << INITIAL_LEVEL]};
@@ -74,6 +75,11 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   private int[] walkedGroups = new int[16];
 
   private int[] removedInGroup = new int[16];
+
+  /** Scratch space of {@link #fixNextGroup}: keys that lost their next group. */
+  private final int[] homelessKeys = new int[SLOTS];
+
+  private final int[] homelessValues = new int[SLOTS];
   private int overflowMaxSize = maxOverflowSize(INITIAL_OVERFLOW_GROUPS);
 
   /**
@@ -81,15 +87,14 @@ final class SplitIntIntMap implements IntIntMaps.Map {
    * slots.
    *
    * @param maxLoad the load at which a group is added, in (0, 1)
-   * @param secondGroups whether a key whose first group is full may live in a second group before
-   *     it overflows
+   * @param placement where a key whose first group is full may live before it overflows
    */
-  SplitIntIntMap(double maxLoad, boolean secondGroups) {
+  SplitIntIntMap(double maxLoad, Placement placement) {
     if (!(maxLoad > 0 && maxLoad < 1)) {
       throw new IllegalArgumentException("maxLoad must be in (0, 1): " + maxLoad);
     }
     this.maxLoad = maxLoad;
-    this.secondGroups = secondGroups;
+    this.placement = placement;
     this.maxSize = maxSizeFor(groups);
   }
 
@@ -188,7 +193,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     size++;
     if (placeInGroup(first, key, value, hash)) {
       // The first group had a free slot after all; only its counts sent put here.
-    } else if (secondGroups && placeInGroup(second, key, value, hash)) {
+    } else if (second >= 0 && placeInGroup(second, key, value, hash)) {
       firstControls[firstOffset] = withOneMore(firstControls[firstOffset], IN_SECOND);
     } else {
       insertOverflow(key, value, hash);
@@ -294,15 +299,27 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   }
 
   /**
-   * The second group: the first group's address with its top bit (of {@code level}) flipped. While
+   * The partner group: the first group's address with its top bit (of {@code level}) flipped. While
    * a round splits the groups in order, the unsplit groups form the run {@code [p, 2^level)} and
    * the flip sends the upper half of that run, and all of it once {@code p} passes half way, into
    * the split groups, which hold half as many keys. And the keys of group {@code g} that live in
    * their second group are all in the one or two groups that the flip of {@code g} addresses, so a
    * split can find them.
    */
-  private int secondGroup(long hash) {
+  private int partnerGroup(long hash) {
     return groupOf((int) (hash >>> 32) ^ (1 << (level - 1)));
+  }
+
+  /** The second group of a key, or -1 if it has none (yet). */
+  private int secondGroup(long hash) {
+    return switch (placement) {
+      case FIRST_ONLY -> -1;
+      case PARTNER -> partnerGroup(hash);
+      case NEXT_GROUP -> {
+        int next = firstGroup(hash) + 1;
+        yield next < groups ? next : -1;
+      }
+    };
   }
 
   /** The linear-hashing address of {@code bits}: its low {@code level} or {@code level + 1}. */
@@ -389,10 +406,13 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     }
     sourceControls[source & CHUNK_MASK] = kept;
     controls[target >>> CHUNK_SHIFT][target & CHUNK_MASK] = moved;
+    if (placement == Placement.NEXT_GROUP) {
+      fixNextGroup(source, target);
+    }
     if (roundEnds) {
-      // The overflow starts and every second address have changed with the level.
+      // The overflow starts and every partner address have changed with the level.
       rebuildOverflow();
-      if (secondGroups) {
+      if (placement == Placement.PARTNER) {
         replaceSecondPlaced();
       }
       recount();
@@ -400,7 +420,8 @@ final class SplitIntIntMap implements IntIntMaps.Map {
       int partner = source ^ (newBit >>> 1);
       // The target copied the source's counts; they are zero when neither group has such keys.
       boolean anyInSecond =
-          (controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] & IN_SECOND) != 0;
+          placement == Placement.PARTNER
+              && (controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] & IN_SECOND) != 0;
       if (anyInSecond) {
         takeBackFromPartner(partner, source, target);
         if (partner < splitPointer) {
@@ -459,8 +480,8 @@ final class SplitIntIntMap implements IntIntMaps.Map {
           continue; // Another group's key, or one of these groups' keys on another probe sequence.
         }
         boolean inFirst = placeInGroup(first, key, overflowValues[slot], hash);
-        if (inFirst
-            || (secondGroups && placeInGroup(secondGroup(hash), key, overflowValues[slot], hash))) {
+        int second = inFirst ? -1 : secondGroup(hash);
+        if (inFirst || (second >= 0 && placeInGroup(second, key, overflowValues[slot], hash))) {
           if (!inFirst) {
             countOneMore(first, IN_SECOND);
           }
@@ -571,13 +592,70 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     for (int i = 0; i < count; i++) {
       long hash = Hashing.mix(movedKeys[i]);
       if (!placeInGroup(firstGroup(hash), movedKeys[i], movedValues[i], hash)
-          && !placeInGroup(secondGroup(hash), movedKeys[i], movedValues[i], hash)) {
+          && !placeInSecond(movedKeys[i], movedValues[i], hash)) {
         if (overflowSize >= overflowMaxSize) {
           rebuildOverflow();
         }
         insertOverflow(movedKeys[i], movedValues[i], hash);
         overflowSize++;
       }
+    }
+  }
+
+  /** Places an absent key in its second group if it has one with a free slot. */
+  private boolean placeInSecond(int key, int value, long hash) {
+    int second = secondGroup(hash);
+    return second >= 0 && placeInGroup(second, key, value, hash);
+  }
+
+  /**
+   * After a split with next-group placement: the keys of {@code source} living in the group after
+   * it move home where there is room, and so must those whose first group is now {@code target},
+   * whose next group does not exist yet (to the overflow segment if the target is full). The
+   * source's count of keys in their next group is then exact, and the target's is zero.
+   */
+  private void fixNextGroup(int source, int target) {
+    int next = source + 1;
+    int chunk = next >>> CHUNK_SHIFT;
+    int offset = next & CHUNK_MASK;
+    long word = controls[chunk][offset];
+    long sourceWord = controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] & ~IN_SECOND;
+    int homeless = 0;
+    for (long live = ControlBytes.matchLive(word); live != 0; live &= live - 1) {
+      int inGroup = ControlBytes.lowestSlot(live);
+      int slot = offset * SLOTS + inGroup;
+      int key = keys[chunk][slot];
+      long hash = Hashing.mix(key);
+      int first = firstGroup(hash);
+      if (first != source && first != target) {
+        continue;
+      }
+      int value = values[chunk][slot];
+      if (placeInGroup(first, key, value, hash)) {
+        word = ControlBytes.withByte(word, inGroup, ControlBytes.EMPTY);
+      } else if (first == source) {
+        sourceWord = withOneMore(sourceWord, IN_SECOND);
+      } else {
+        word = ControlBytes.withByte(word, inGroup, ControlBytes.EMPTY);
+        homelessKeys[homeless] = key;
+        homelessValues[homeless] = value;
+        homeless++;
+      }
+    }
+    controls[chunk][offset] = word;
+    // The source word may have gained keys taken home; only its count is replaced.
+    long[] sourceControls = controls[source >>> CHUNK_SHIFT];
+    sourceControls[source & CHUNK_MASK] =
+        (sourceControls[source & CHUNK_MASK] & ~IN_SECOND) | (sourceWord & IN_SECOND);
+    long[] targetControls = controls[target >>> CHUNK_SHIFT];
+    targetControls[target & CHUNK_MASK] &= ~IN_SECOND;
+    for (int i = 0; i < homeless; i++) {
+      if (overflowSize >= overflowMaxSize) {
+        rebuildOverflow();
+      }
+      insertOverflow(homelessKeys[i], homelessValues[i], Hashing.mix(homelessKeys[i]));
+      overflowSize++;
+      countOneMore(target, IN_OVERFLOW);
     }
   }
 
@@ -744,7 +822,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
         int first = firstGroup(hash);
         if (placeInGroup(first, key, oldValues[slot], hash)) {
           countOneLess(first, IN_OVERFLOW);
-        } else if (secondGroups && placeInGroup(secondGroup(hash), key, oldValues[slot], hash)) {
+        } else if (placeInSecond(key, oldValues[slot], hash)) {
           countOneLess(first, IN_OVERFLOW);
           countOneMore(first, IN_SECOND);
         } else {
@@ -791,5 +869,15 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     long[] words = new long[groupCount];
     Arrays.fill(words, ControlBytes.ALL_EMPTY);
     return words;
+  }
+
+  /** Where a key whose first group is full may live before it overflows. */
+  enum Placement {
+    /** Nowhere: straight to the overflow segment. */
+    FIRST_ONLY,
+    /** In its partner group (see {@link #partnerGroup}). */
+    PARTNER,
+    /** In the group after its first one, whose control word and keys are adjacent in memory. */
+    NEXT_GROUP
   }
 }

@@ -20,17 +20,20 @@ class SplitIntIntMapTest {
 
   @ParameterizedTest
   @CsvSource({
-    "64, false",
-    "5000, false",
-    "200000, false",
-    "64, true",
-    "5000, true",
-    "200000, true"
+    "64, FIRST_ONLY",
+    "5000, FIRST_ONLY",
+    "200000, FIRST_ONLY",
+    "64, PARTNER",
+    "5000, PARTNER",
+    "200000, PARTNER",
+    "64, NEXT_GROUP",
+    "5000, NEXT_GROUP",
+    "200000, NEXT_GROUP"
   })
-  void agreesWithHashMapUnderRandomOperations(int keyRange, boolean secondGroups) {
+  void agreesWithHashMapUnderRandomOperations(int keyRange, SplitIntIntMap.Placement placement) {
     for (double maxLoad : new double[] {0.5, 0.875, 0.95}) {
       SplittableRandom random = new SplittableRandom(keyRange * 31L + (long) (maxLoad * 1000));
-      SplitIntIntMap map = new SplitIntIntMap(maxLoad, secondGroups);
+      SplitIntIntMap map = new SplitIntIntMap(maxLoad, placement);
       double mostOverflow = 0;
       Map<Integer, Integer> model = new HashMap<>();
       for (int step = 0; step < 400_000; step++) {
@@ -60,9 +63,10 @@ class SplitIntIntMapTest {
 
   @Test
   void growsFromEmptyToAMillionKeysWithoutLosingOne() {
-    double[] overflowShares = new double[2];
-    for (boolean secondGroups : new boolean[] {false, true}) {
-      SplitIntIntMap map = new SplitIntIntMap(0.875, secondGroups);
+    SplitIntIntMap.Placement[] placements = SplitIntIntMap.Placement.values();
+    double[] overflowShares = new double[placements.length];
+    for (SplitIntIntMap.Placement placement : placements) {
+      SplitIntIntMap map = new SplitIntIntMap(0.875, placement);
       for (int key = 0; key < 1_000_000; key++) {
         map.put(key * 1024, key + 1);
       }
@@ -70,17 +74,24 @@ class SplitIntIntMapTest {
         assertEquals(key + 1, map.get(key * 1024));
         assertEquals(0, map.get(key * 1024 + 1));
       }
-      overflowShares[secondGroups ? 1 : 0] = map.overflowShare();
+      overflowShares[placement.ordinal()] = map.overflowShare();
     }
-    // Second groups take in part of what overflows from full first groups (7.0% against 4.8%).
-    assertTrue(
-        overflowShares[1] < overflowShares[0] * 0.8,
-        "overflow shares " + Arrays.toString(overflowShares));
+    // A second group takes in part of what overflows from full first groups: 7.0% of these keys
+    // overflow with the first group only, 4.8% with a partner group, 6.2% with the next group.
+    for (int i = 1; i < placements.length; i++) {
+      assertTrue(
+          overflowShares[i] < overflowShares[0],
+          placements[i] + ": overflow shares " + Arrays.toString(overflowShares));
+    }
   }
 
   @Test
   void rejectsALoadOutsideTheOpenUnitInterval() {
-    assertThrows(IllegalArgumentException.class, () -> new SplitIntIntMap(1.0, true));
-    assertThrows(IllegalArgumentException.class, () -> new SplitIntIntMap(Double.NaN, true));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SplitIntIntMap(1.0, SplitIntIntMap.Placement.PARTNER));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SplitIntIntMap(Double.NaN, SplitIntIntMap.Placement.PARTNER));
   }
 }
