@@ -62,7 +62,6 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   private int lowMask = (1 << INITIAL_LEVEL) - 1;
   private int highMask = (2 << INITIAL_LEVEL) - 1;
   private int splitPointer;
-  private int groups = 1 << INITIAL_LEVEL;
   private int size;
   private int maxSize;
 
@@ -95,7 +94,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     }
     this.maxLoad = maxLoad;
     this.placement = placement;
-    this.maxSize = maxSizeFor(groups);
+    this.maxSize = maxSizeFor(groupCount());
   }
 
   @Override
@@ -266,7 +265,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   /** The share of the entries that live in their second group. */
   double secondGroupShare() {
     long inSecond = 0;
-    for (int group = 0; group < groups; group++) {
+    for (int group = 0, groups = groupCount(); group < groups; group++) {
       int chunk = group >>> CHUNK_SHIFT;
       int base = (group & CHUNK_MASK) * SLOTS;
       for (long live = ControlBytes.matchLive(controls[chunk][group & CHUNK_MASK]);
@@ -280,18 +279,14 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     return size == 0 ? 0 : (double) inSecond / size;
   }
 
-  /** Slots allocated per entry: segment 0's chunks and the overflow segment. */
-  double slotsPerEntry() {
-    long slots = (long) overflowControls.length * SLOTS;
-    for (int[] chunk : keys) {
-      slots += chunk == null ? 0 : chunk.length;
-    }
-    return (double) slots / size;
-  }
-
   /** The number of entries. */
   int size() {
     return size;
+  }
+
+  /** The groups of segment 0: {@code 2^level}, and one more for each split of this round. */
+  private int groupCount() {
+    return (1 << level) + splitPointer;
   }
 
   private int firstGroup(long hash) {
@@ -317,7 +312,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
       case PARTNER -> partnerGroup(hash);
       case NEXT_GROUP -> {
         int next = firstGroup(hash) + 1;
-        yield next < groups ? next : -1;
+        yield next < groupCount() ? next : -1;
       }
     };
   }
@@ -364,18 +359,17 @@ final class SplitIntIntMap implements IntIntMaps.Map {
   /**
    * Adds one group to segment 0 by splitting the group at the split pointer: the keys living there
    * whose hash bit {@code level} is set move to the new group, {@code 2^level} groups further on.
-   * That is the rule for the keys in their first group and, since the flip that makes a second
-   * address leaves that bit alone, for the keys in their second group too. Then the keys of the two
-   * groups that live elsewhere (in a partner group or in the overflow segment) move back where
-   * there is room, and the rest are counted exactly.
+   * That is the rule for the keys in their first group and, since the flip that makes a partner
+   * address leaves that bit alone, for the keys in their partner group too; a key living in the
+   * group after its first one has its first group below the pointer, with that bit clear, and
+   * stays. Then the keys of the two groups that live elsewhere (in a second group or in the
+   * overflow segment) move back where there is room, and the rest are counted exactly.
    */
   private void splitOne() {
     int source = splitPointer;
     int newBit = 1 << level;
     int target = source + newBit;
     addGroup(target);
-    groups++;
-    maxSize = maxSizeFor(groups);
     boolean roundEnds = ++splitPointer == newBit;
     if (roundEnds) {
       level++;
@@ -383,6 +377,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
       lowMask = (1 << level) - 1;
       highMask = (2 << level) - 1;
     }
+    maxSize = maxSizeFor(groupCount());
     long[] sourceControls = controls[source >>> CHUNK_SHIFT];
     int[] sourceKeys = keys[source >>> CHUNK_SHIFT];
     int[] sourceValues = values[source >>> CHUNK_SHIFT];
@@ -537,26 +532,26 @@ final class SplitIntIntMap implements IntIntMaps.Map {
    * their second group are all in {@code partner} and, once that is split, its new group.
    */
   private void countInSecond(int partner, int source, int target) {
-    long sourceWord = controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] & ~IN_SECOND;
-    long targetWord = controls[target >>> CHUNK_SHIFT][target & CHUNK_MASK] & ~IN_SECOND;
-    int partnerSplit = partner + (1 << level);
-    for (int group :
-        partner < splitPointer ? new int[] {partner, partnerSplit} : new int[] {partner}) {
-      int chunk = group >>> CHUNK_SHIFT;
-      int base = (group & CHUNK_MASK) * SLOTS;
-      for (long live = ControlBytes.matchLive(controls[chunk][group & CHUNK_MASK]);
-          live != 0;
-          live &= live - 1) {
-        int first = firstGroup(Hashing.mix(keys[chunk][base + ControlBytes.lowestSlot(live)]));
-        if (first == source) {
-          sourceWord = withOneMore(sourceWord, IN_SECOND);
-        } else if (first == target) {
-          targetWord = withOneMore(targetWord, IN_SECOND);
-        }
+    controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] &= ~IN_SECOND;
+    controls[target >>> CHUNK_SHIFT][target & CHUNK_MASK] &= ~IN_SECOND;
+    countInSecondFrom(partner, source, target);
+    if (partner < splitPointer) {
+      countInSecondFrom(partner + (1 << level), source, target);
+    }
+  }
+
+  /** Counts the keys of {@code source} and {@code target} that live in {@code group}. */
+  private void countInSecondFrom(int group, int source, int target) {
+    int chunk = group >>> CHUNK_SHIFT;
+    int base = (group & CHUNK_MASK) * SLOTS;
+    for (long live = ControlBytes.matchLive(controls[chunk][group & CHUNK_MASK]);
+        live != 0;
+        live &= live - 1) {
+      int first = firstGroup(Hashing.mix(keys[chunk][base + ControlBytes.lowestSlot(live)]));
+      if (first == source || first == target) {
+        countOneMore(first, IN_SECOND);
       }
     }
-    controls[source >>> CHUNK_SHIFT][source & CHUNK_MASK] = sourceWord;
-    controls[target >>> CHUNK_SHIFT][target & CHUNK_MASK] = targetWord;
   }
 
   /**
@@ -568,7 +563,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     int[] movedKeys = new int[16];
     int[] movedValues = new int[16];
     int count = 0;
-    for (int group = 0; group < groups; group++) {
+    for (int group = 0, groups = groupCount(); group < groups; group++) {
       int chunk = group >>> CHUNK_SHIFT;
       int offset = group & CHUNK_MASK;
       long word = controls[chunk][offset];
@@ -688,11 +683,11 @@ final class SplitIntIntMap implements IntIntMaps.Map {
 
   /** Makes every count exact: one pass over segment 0 and the overflow segment. */
   private void recount() {
-    for (int group = 0; group < groups; group++) {
+    for (int group = 0, groups = groupCount(); group < groups; group++) {
       long[] chunkControls = controls[group >>> CHUNK_SHIFT];
       chunkControls[group & CHUNK_MASK] &= ~ELSEWHERE;
     }
-    for (int group = 0; group < groups; group++) {
+    for (int group = 0, groups = groupCount(); group < groups; group++) {
       int chunk = group >>> CHUNK_SHIFT;
       int base = (group & CHUNK_MASK) * SLOTS;
       for (long live = ControlBytes.matchLive(controls[chunk][group & CHUNK_MASK]);

@@ -75,6 +75,11 @@ class SplitIntIntMapTest {
         assertEquals(0, map.get(key * 1024 + 1));
       }
       overflowShares[placement.ordinal()] = map.overflowShare();
+      if (placement == SplitIntIntMap.Placement.FIRST_ONLY) {
+        assertEquals(0, map.secondGroupShare(), "first group only");
+      } else {
+        assertTrue(map.secondGroupShare() > 0, placement + " never used a second group");
+      }
     }
     // A second group takes in part of what overflows from full first groups: 7.0% of these keys
     // overflow with the first group only, 4.8% with a partner group, 6.2% with the next group.
