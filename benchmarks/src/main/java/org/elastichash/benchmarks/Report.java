@@ -36,13 +36,13 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * </pre>
  *
  * <p>The quick profile (default) takes under ten minutes on two cores: the frontier without the
- * prototype layouts ({@link IntIntMaps#quickFrontier()}) at 10^3 (hits), 10^5 and 10^7 (inserts of
- * 10^7 keys at deltas 1/4 and 1/8 only), the targets, the elastic map's key patterns, and the long
- * -> Object and String -> Object maps the targets compare, at 10^5. {@code --full} adds Eclipse
- * Collections, Agrona, {@code java.util.HashMap} for int keys, every map at every size and key
- * pattern, and the hash-flooding benchmark, with longer iterations: hours. {@code --points}
- * restricts the frontier to the named {@link IntIntMaps} constants (the targets' configurations are
- * always kept), to try a new point quickly.
+ * prototype layouts and two peers ({@link IntIntMaps#quickFrontier()}) at 10^3 (hits), 10^5 and
+ * 10^7 (inserts of 10^7 keys at deltas 1/4 and 1/8 only), the targets, the elastic map's key
+ * patterns, and the long -> Object and String -> Object maps the targets compare, at 10^5. {@code
+ * --full} adds Eclipse Collections, Agrona, {@code java.util.HashMap} for int keys, every map at
+ * every size and key pattern, and the hash-flooding benchmark, with longer iterations: hours.
+ * {@code --points} restricts the frontier to the named {@link IntIntMaps} constants (the targets'
+ * configurations are always kept), to try a new point quickly.
  */
 public final class Report {
 
