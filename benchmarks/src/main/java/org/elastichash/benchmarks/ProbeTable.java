@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.elastichash.internal.LookupProbes;
+import org.elastichash.internal.StoredHashes;
 import org.elastichash.runtime.ElasticTable;
 import org.elastichash.runtime.Hashing;
 import org.elastichash.runtime.SegmentGeometry;
@@ -131,17 +132,23 @@ public final class ProbeTable {
       ElasticTable table, long[] hashes, long[] positions, SplittableRandom random) {
     int n = hashes.length;
     int growths = 0;
+    StoredHashes stored = new StoredHashes(table.geometry());
+    for (int j = 0; j < n; j++) {
+      stored.put(positions[j], hashes[j]);
+    }
     for (long i = 0; i < (long) CHURN_CAPACITIES * n; i++) {
       int victim = random.nextInt(n);
-      table.release(positions[victim], hashes[victim]);
+      table.release(positions[victim], hashes[victim], stored);
       hashes[victim] = Hashing.mix(random.nextLong());
       long position = table.claim(hashes[victim]);
       if (position == ElasticTable.NEEDS_RESIZE) {
         // A churn request keeps the seed (table.seed is 0 here), so the hashes stay valid.
         ElasticTable grown = table.resized();
+        stored = new StoredHashes(grown.geometry());
         for (int j = 0; j < n; j++) {
           if (j != victim) {
             positions[j] = grown.claimRebuilt(hashes[j]);
+            stored.put(positions[j], hashes[j]);
           }
         }
         table = grown;
@@ -149,6 +156,7 @@ public final class ProbeTable {
         growths++;
       }
       positions[victim] = position;
+      stored.put(position, hashes[victim]);
     }
     long misses = 0;
     for (int i = 0; i < MISS_SAMPLES; i++) {

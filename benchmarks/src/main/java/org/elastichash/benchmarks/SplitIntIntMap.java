@@ -489,7 +489,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
       }
       groupControls[group] = updated;
       walked++;
-      if (!ControlBytes.passed(word)) {
+      if (!passed(word)) {
         break;
       }
       group = (group + step) & mask;
@@ -498,8 +498,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     int passedLess = 0;
     for (int i = walked - 1; i >= 0; i--) {
       for (int k = 0; k < passedLess; k++) {
-        groupControls[walkedGroups[i]] =
-            ControlBytes.withOnePassedLess(groupControls[walkedGroups[i]]);
+        groupControls[walkedGroups[i]] = withOnePassedLess(groupControls[walkedGroups[i]]);
       }
       passedLess += removedInGroup[i];
     }
@@ -751,7 +750,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
           return slot;
         }
       }
-      if (!ControlBytes.passed(word)) {
+      if (!passed(word)) {
         return -1;
       }
       group = (group + step) & mask;
@@ -774,7 +773,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
         groupControls[group] = ControlBytes.withByte(word, inGroup, ControlBytes.fingerprint(hash));
         return;
       }
-      groupControls[group] = ControlBytes.withOnePassedMore(word);
+      groupControls[group] = withOnePassedMore(word);
       group = (group + step) & mask;
     }
   }
@@ -790,7 +789,7 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     int mask = groupControls.length - 1;
     int group = overflowStart(hash, mask);
     for (int step = 1; group != found; step++) {
-      groupControls[group] = ControlBytes.withOnePassedLess(groupControls[group]);
+      groupControls[group] = withOnePassedLess(groupControls[group]);
       group = (group + step) & mask;
     }
     groupControls[found] =
@@ -874,5 +873,25 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     PARTNER,
     /** In the group after its first one, whose control word and keys are adjacent in memory. */
     NEXT_GROUP
+  }
+
+  // The prototype keeps passed counts in the metadata byte's low five bits, as the shipped table
+  // did
+  // before reaches (design record 009): its splits move keys between groups, which a count
+  // survives and a reach would have to recompute.
+  private static final long PASSED_COUNT = 0x1FL << 56;
+  private static final long ONE_PASSED = 1L << 56;
+
+  private static boolean passed(long word) {
+    return (word & PASSED_COUNT) != 0;
+  }
+
+  private static long withOnePassedMore(long word) {
+    return (word & PASSED_COUNT) == PASSED_COUNT ? word : word + ONE_PASSED;
+  }
+
+  private static long withOnePassedLess(long word) {
+    long count = word & PASSED_COUNT;
+    return count == PASSED_COUNT || count == 0 ? word : word - ONE_PASSED;
   }
 }

@@ -47,12 +47,13 @@ public final class LookupProbes {
       }
       long[] words = table.control[s];
       int group = Hashing.startGroup(hash, s, words.length);
+      int depth = ControlBytes.searchDepth(words[group], table.longestProbe[s]);
       for (int p = 1; ; p++) {
         probes++;
         if (s == targetSegment && group == targetGroup) {
           return probes;
         }
-        if (p >= table.longestProbe[s] || !ControlBytes.passed(words[group])) {
+        if (p >= depth) {
           break;
         }
         group = Hashing.nextGroup(group, p, words.length);

@@ -9,15 +9,15 @@ package org.elastichash.runtime;
  *
  * <pre>{@code
  * static {
- *   CodegenContract.check(CodegenContract.VERSION_2, ElasticShortFloatMap.class);
+ *   CodegenContract.check(CodegenContract.VERSION_3, ElasticShortFloatMap.class);
  * }
  * }</pre>
  *
  * which catches a mismatched generator and runtime twice over:
  *
  * <ul>
- *   <li>at compile time, because a runtime that does not implement contract 2 has no {@code
- *       VERSION_2}, so code generated for it does not compile ("cannot find symbol VERSION_2");
+ *   <li>at compile time, because a runtime that does not implement contract 3 has no {@code
+ *       VERSION_3}, so code generated for it does not compile ("cannot find symbol VERSION_3");
  *   <li>at run time, when the code was compiled against one runtime and runs against another:
  *       {@link #check} throws as the class initializes, before any of its methods runs.
  * </ul>
@@ -29,16 +29,17 @@ public final class CodegenContract {
 
   /**
    * The contract this runtime implements. Contract 2 added {@link Hashing#unmix}, which object-key
-   * collections call to compare stored hash codes; code generated for contract 1 must be
-   * regenerated.
+   * collections call to compare stored hash codes. Contract 3 replaced the group words' passed
+   * counts with reaches ({@link ControlBytes#searchDepth}), so that {@link ElasticTable#release}
+   * takes the map's {@link SlotHashes}; code generated for contracts 1 and 2 must be regenerated.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /**
-   * The symbol code generated for contract 2 references; it exists exactly as long as this runtime
-   * implements contract 2.
+   * The symbol code generated for contract 3 references; it exists exactly as long as this runtime
+   * implements contract 3.
    */
-  public static final int VERSION_2 = 2;
+  public static final int VERSION_3 = 3;
 
   private CodegenContract() {}
 

@@ -145,6 +145,12 @@ public final class CollisionIndex {
     return byPosition.containsKey(position);
   }
 
+  /** The hash the entry at {@code position} was claimed with: its substitute hash if redirected. */
+  long claimHashAt(long position, long hash) {
+    Entry entry = byPosition.get(position);
+    return entry == null ? hash : entry.claimHash;
+  }
+
   void add(Object key, long position, long claimHash) {
     Entry entry = new Entry(key, position, claimHash, null);
     Entry bucket = byKey.putIfAbsent(key, entry);

@@ -7,19 +7,21 @@ package org.elastichash.runtime;
  *
  * <p>A control byte is {@link #EMPTY} for a free slot or, for a live slot, a 7-bit fingerprint of
  * the key's hash; the high bit tells free from live. There are no tombstones: lookups do not stop
- * at free slots but at groups whose passed count is zero (see below), so a removal simply frees its
- * slot. The masks returned by the queries have bit 7 of byte {@code i} set for every matching slot
- * {@code i}, and never a bit of the metadata byte.
+ * at free slots but after as many groups as their start group's reach says (see below), so a
+ * removal simply frees its slot. The masks returned by the queries have bit 7 of byte {@code i} set
+ * for every matching slot {@code i}, and never a bit of the metadata byte.
  *
- * <p>The metadata byte holds, in its low five bits, the group's <em>passed count</em>: how many
- * live keys probed past the group to a slot further along in the same segment, saturating at 31 (a
- * saturated count is never decremented, so it only ever errs towards probing on). Its high three
- * bits are, in segment 0, the <em>later count</em>: how many live keys whose segment-0 probe starts
- * at the group were placed in a later segment. The table keeps that count at {@link
- * #MAX_EXACT_LATER} or below by keeping further such keys in segment 0 while segment 0 has room for
- * them within a probe limit; past that the count saturates at 7 and, like a saturated passed count,
- * is never decremented (it only ever errs towards searching on). Both stay exact under removals, so
- * a map under churn keeps its lookups as short as a freshly built one. A metadata byte of zero
+ * <p>The metadata byte holds, in its low five bits, the group's <em>reach</em>: how many groups
+ * past this one the deepest live key whose probe sequence in the segment starts here went, so that
+ * a lookup starting here inspects that many more groups and no more; 0 when every such key is in
+ * the group itself. It saturates at {@link #MAX_REACH}, which sends lookups on to the segment's
+ * longest probe. A removal keeps it exact: when the deepest key leaves, the table finds the next
+ * deepest among the few groups in between. Its high three bits are, in segment 0, the <em>later
+ * count</em>: how many live keys whose segment-0 probe starts at the group were placed in a later
+ * segment. The table keeps that count at {@link #MAX_EXACT_LATER} or below by keeping further such
+ * keys in segment 0 while segment 0 has room for them within a probe limit; past that the count
+ * saturates at 7 and is never decremented (it only ever errs towards searching on). A map under
+ * churn therefore keeps its lookups as short as its keys' placements allow. A metadata byte of zero
  * tells a lookup that a miss in its first group is final.
  */
 public final class ControlBytes {
@@ -33,11 +35,11 @@ public final class ControlBytes {
   /** A group word whose seven slots are free and whose metadata is zero. */
   public static final long ALL_EMPTY = 0x0080808080808080L;
 
-  /** The metadata bits of the passed count. */
-  public static final long PASSED_COUNT = 0x1FL << 56;
+  /** The metadata bits of the reach. */
+  public static final long REACH = 0x1FL << 56;
 
-  /** One in {@link #PASSED_COUNT}. */
-  public static final long ONE_PASSED = 1L << 56;
+  /** The saturated reach: deeper than any exact reach; lookups go to the longest probe. */
+  public static final int MAX_REACH = 31;
 
   /** The metadata bits of a segment-0 group's later count. */
   public static final long LATER_COUNT = 0x7L << 61;
@@ -146,8 +148,8 @@ public final class ControlBytes {
   }
 
   /**
-   * Whether the group's metadata byte is non-zero: some key went on from the group in its segment,
-   * or (in segment 0) some key starting there went to a later segment.
+   * Whether the group's metadata byte is non-zero: some key starting at the group went on from it
+   * in its segment, or (in segment 0) to a later segment.
    *
    * @param word a group word
    * @return whether its metadata byte is non-zero
@@ -157,34 +159,38 @@ public final class ControlBytes {
   }
 
   /**
-   * Whether any live key probed past the group (or its count saturated).
+   * The group's reach: how many groups past it the deepest live key starting there went, or {@link
+   * #MAX_REACH} if that is not known exactly.
    *
    * @param word a group word
-   * @return whether its passed count is non-zero
+   * @return the reach, in [0, {@link #MAX_REACH}]
    */
-  public static boolean passed(long word) {
-    return (word & PASSED_COUNT) != 0;
+  public static int reach(long word) {
+    return (int) (word >>> 56) & MAX_REACH;
   }
 
   /**
-   * The group word with its passed count raised by one, unless saturated.
+   * How many groups of its segment a lookup starting at this group inspects, this one included: one
+   * more than the reach, or the segment's longest probe when the reach is saturated.
    *
-   * @param word a group word
-   * @return the updated group word
+   * @param startWord the group word of the lookup's start group in the segment
+   * @param longestProbe the segment's {@linkplain ElasticTable#longestProbe longest probe}
+   * @return the number of groups to inspect, at least 1
    */
-  public static long withOnePassedMore(long word) {
-    return (word & PASSED_COUNT) == PASSED_COUNT ? word : word + ONE_PASSED;
+  public static int searchDepth(long startWord, int longestProbe) {
+    int reach = reach(startWord);
+    return reach < MAX_REACH ? reach + 1 : longestProbe;
   }
 
   /**
-   * The group word with its passed count lowered by one, unless saturated or zero.
+   * The group word with its reach set to {@code reach}, or to {@link #MAX_REACH} if larger.
    *
    * @param word a group word
+   * @param reach the new reach, at least 0
    * @return the updated group word
    */
-  public static long withOnePassedLess(long word) {
-    long count = word & PASSED_COUNT;
-    return count == PASSED_COUNT || count == 0 ? word : word - ONE_PASSED;
+  public static long withReach(long word, int reach) {
+    return (word & ~REACH) | ((long) Math.min(reach, MAX_REACH) << 56);
   }
 
   /**

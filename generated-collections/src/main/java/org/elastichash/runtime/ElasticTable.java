@@ -39,17 +39,18 @@ import org.elastichash.internal.ProbeLimit;
  *
  * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
- * sequence (the deepest live key there; it falls back when that key is removed), and not past a
- * group whose {@linkplain ControlBytes#PASSED_COUNT passed count} is zero: no live key went on from
- * there. A lookup that does not find its key in segment 0 reads the {@linkplain
+ * sequence (the deepest live key there; it falls back when that key is removed), and not past the
+ * {@linkplain ControlBytes#REACH reach} of its start group: how far the deepest live key starting
+ * there went. A lookup that does not find its key in segment 0 reads the {@linkplain
  * ControlBytes#LATER_COUNT later count} of its first segment-0 group, which says whether any key
  * starting there went to a later segment. All of it is in the group words the lookup reads anyway,
  * so a miss whose first group has a zero metadata byte is decided by one load.
  *
- * <p><b>Removal</b> frees the slot and takes the key off the passed counts of the groups it went
- * through, so a map under steady churn keeps its probe runs short and never fills with tombstones:
- * there are none. Live entries are what the load limit counts; at {@code 1 - delta} of the
- * capacity, {@link #claim} asks the map to grow into {@link #resized()}.
+ * <p><b>Removal</b> frees the slot and, if the key was the deepest of its start group, lowers that
+ * group's reach to the next deepest key's, so a map under steady churn keeps its lookups as short
+ * as its keys' placements and never fills with tombstones: there are none. Live entries are what
+ * the load limit counts; at {@code 1 - delta} of the capacity, {@link #claim} asks the map to grow
+ * into {@link #resized()}.
  */
 public final class ElasticTable {
 
@@ -67,12 +68,12 @@ public final class ElasticTable {
   /**
    * Groups an insertion may walk after removals before the table asks to grow one step. Removals
    * free slots everywhere while insertions at the load limit go deep, and nothing moves: at delta
-   * 1/32 or less, churn at the limit places keys {@code O(1/delta)} groups along, and their passed
-   * counts make every miss walk that far (1,000 ns per miss at 1/32, 5,000 at 1/256, in a map of
-   * 200,000 entries after two capacities of churn). A fill never gets here: its worst insertion is
-   * {@code O(log 1/delta)} groups (37 at delta 1/1024 over 60 tables); at the default delta churn
-   * at the limit stays under 20. Growing one step takes the map to four fifths of its new limit,
-   * where churn places keys near their start groups.
+   * 1/32 or less, churn at the limit places keys {@code O(1/delta)} groups along, and misses that
+   * start where they started walk that far (with passed counts, before reaches: 1,000 ns per miss
+   * at 1/32, 5,000 at 1/256, in a map of 200,000 entries after two capacities of churn). A fill
+   * never gets here: its worst insertion is {@code O(log 1/delta)} groups (37 at delta 1/1024 over
+   * 60 tables); at the default delta churn at the limit stays under 20. Growing one step takes the
+   * map to four fifths of its new limit, where churn places keys near their start groups.
    */
   public static final int CHURNED_RUN = 64;
 
@@ -80,10 +81,10 @@ public final class ElasticTable {
    * How many times its probe limit an insertion tries in the current segment once the next one is
    * 3/4 full, before the next one takes it. The paper searches the current segment until free
    * there, which costs {@code O(1/delta)} probes once it is nearly full, and under churn fills it
-   * with keys that passed many groups, whose passed counts then make every miss walk further: at
-   * 10^5 int keys and delta 1/8, misses walked 13.9 groups after two capacities of churn, against
-   * 7.7 with twice the limit, 10.0 with four times, and 16.6 with the limit alone (which let the
-   * next segment drift to 90% full).
+   * with keys that passed many groups, which then make misses walk further: at 10^5 int keys and
+   * delta 1/8, misses walked 13.9 groups after two capacities of churn, against 7.7 with twice the
+   * limit, 10.0 with four times, and 16.6 with the limit alone (which let the next segment drift to
+   * 90% full; measured with passed counts, before reaches).
    */
   static final int PAST_THREE_QUARTERS_FACTOR = 2;
 
@@ -574,14 +575,16 @@ public final class ElasticTable {
 
   /**
    * Frees the live slot at {@code position}, which holds the key of hash {@code hash}; the map
-   * clears its key and value there if they hold references. Walks the groups the key passed in its
-   * segment to take it off their passed counts, O(its probe count), and takes it off the later
+   * clears its key and value there if they hold references. If the key was the deepest of its start
+   * group, the start group's reach falls to the next deepest one's, which {@code slotHashes} tells
+   * among the groups the key passed: O(its probe count) groups. It also takes the key off the later
    * count of its first segment-0 group if it lives further on.
    *
    * @param position the live position, as a claim returned it
    * @param hash the table hash of the key stored there
+   * @param slotHashes the hashes of the map's other live keys
    */
-  public void release(long position, long hash) {
+  public void release(long position, long hash, SlotHashes slotHashes) {
     if (collisions != null) {
       hash = collisions.remove(position, hash);
       if (collisions.size() == 0) {
@@ -592,21 +595,28 @@ public final class ElasticTable {
     int slot = slot(position);
     long[] words = control[s];
     int target = slot / ControlBytes.GROUP_SLOTS;
-    int group = Hashing.startGroup(hash, s, words.length);
-    int probes = 1;
-    for (; group != target; probes++) {
-      words[group] = ControlBytes.withOnePassedLess(words[group]);
-      group = Hashing.nextGroup(group, probes, words.length);
-    }
-    if (probes > 1) {
-      forgetDepth(s, probes);
-    }
     words[target] =
         ControlBytes.withByte(words[target], slot - firstSlot(target), ControlBytes.EMPTY);
+    int start = Hashing.startGroup(hash, s, words.length);
+    if (target != start) {
+      int probes = 1;
+      for (int group = start; group != target; probes++) {
+        group = Hashing.nextGroup(group, probes, words.length);
+      }
+      forgetDepth(s, probes);
+      int reach = ControlBytes.reach(words[start]);
+      if (probes - 1 >= reach || reach == ControlBytes.MAX_REACH) {
+        int within =
+            reach == ControlBytes.MAX_REACH
+                ? longestProbe[s]
+                : Math.min(reach + 1, longestProbe[s]);
+        words[start] = ControlBytes.withReach(words[start], reachOf(s, start, within, slotHashes));
+      }
+    }
     if (s > 0) {
       long[] first = control[0];
-      int start = Hashing.startGroup(hash, 0, first.length);
-      first[start] = ControlBytes.withOneLaterLess(first[start]);
+      int start0 = Hashing.startGroup(hash, 0, first.length);
+      first[start0] = ControlBytes.withOneLaterLess(first[start0]);
     }
     liveSlots[s]--;
     size--;
@@ -614,6 +624,34 @@ public final class ElasticTable {
     if (s < batch - 1) {
       freedBehindSchedule = true;
     }
+  }
+
+  /**
+   * The reach of group {@code start} of segment {@code s} from its live keys: how many groups past
+   * it the deepest live key starting there lies along its sequence, which holds none beyond its
+   * first {@code within} groups.
+   */
+  private int reachOf(int s, int start, int within, SlotHashes slotHashes) {
+    long[] words = control[s];
+    int groups = words.length;
+    int reach = 0;
+    int group = start;
+    for (int probes = 2; probes <= within; probes++) {
+      group = Hashing.nextGroup(group, probes - 1, groups);
+      int first = firstSlot(group);
+      for (long live = ControlBytes.matchLive(words[group]); live != 0; live &= live - 1) {
+        int slot = first + ControlBytes.lowestSlot(live);
+        long keyHash = slotHashes.hashAt(s, slot);
+        if (collisions != null) {
+          keyHash = collisions.claimHashAt(position(s, slot), keyHash);
+        }
+        if (Hashing.startGroup(keyHash, s, groups) == start) {
+          reach = probes - 1;
+          break;
+        }
+      }
+    }
+    return reach;
   }
 
   /** Empties every segment, keeping allocated control arrays, and restarts the schedule. */
@@ -766,26 +804,15 @@ public final class ElasticTable {
       if (free != 0) {
         int slotInGroup = ControlBytes.lowestSlot(free);
         words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
-        markPassed(words, start, probes - 1);
+        if (probes - 1 > ControlBytes.reach(words[start])) {
+          words[start] = ControlBytes.withReach(words[start], probes - 1);
+        }
         occupy(segment, hash, probes);
         return position(segment, firstSlot(group) + slotInGroup);
       }
       group = Hashing.nextGroup(group, probes, groups);
     }
     return -1;
-  }
-
-  /**
-   * Counts the key on the first {@code passed} groups of its sequence from {@code start}: the ones
-   * it went past to its slot in the segment. Groups passed in a segment the key then left need no
-   * count, since lookups may stop anywhere in that segment.
-   */
-  private static void markPassed(long[] words, int start, int passed) {
-    int group = start;
-    for (int probes = 1; probes <= passed; probes++) {
-      words[group] = ControlBytes.withOnePassedMore(words[group]);
-      group = Hashing.nextGroup(group, probes, words.length);
-    }
   }
 
   private void occupy(int segment, long hash, int probes) {

@@ -90,9 +90,9 @@ final class LookupBuilder extends TemplateBuilder {
                     """
                     The rest of a lookup of {@code key} whose first segment-0 group, {@code start} with
                     group word {@code startWord}, does not hold it. Within each segment it follows the
-                    key's probe sequence up to the longest probe of a live key there, and stops at a
-                    group whose passed count is zero (no key went on from it); segments after the first
-                    are searched only if the later count of {@code startWord} says a key went there.
+                    key's probe sequence as far as the reach of its start group there says the deepest
+                    key starting there went; segments after the first are searched only if the later
+                    count of {@code startWord} says a key went there.
                     """))
             .returns(long.class);
     addRestOfLookupParameters(beyond);
@@ -103,11 +103,11 @@ final class LookupBuilder extends TemplateBuilder {
                     """
                     long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
                     $table:T table = this.table;
-                    if ($control:T.passed(startWord)) {
+                    int depth = $control:T.searchDepth(startWord, table.longestProbe[0]);
+                    if (depth > 1) {
                       long[] control = control0;
-                      int longest = table.longestProbe[0];
                       int group = start;
-                      for (int probes = 2; probes <= longest; probes++) {
+                      for (int probes = 2; probes <= depth; probes++) {
                         group = $hashing:T.nextGroup(group, probes - 1, control.length);
                         long word = control[group];
                         int first = $table:T.firstSlot(group);
@@ -120,9 +120,6 @@ final class LookupBuilder extends TemplateBuilder {
                           }
                           COUNT_FAILED
                         }
-                        if (!$control:T.passed(word)) {
-                          break;
-                        }
                       }
                     }
                     if (!$control:T.hasLater(startWord)) {
@@ -132,8 +129,8 @@ final class LookupBuilder extends TemplateBuilder {
                       long[] control = table.control[s];
                       $kStore:T[] segmentKeys = keys[s];
                       SEGMENT_HASH_CODES
-                      int longest = table.longestProbe[s];
                       int group = $hashing:T.startGroup(hash, s, control.length);
+                      depth = $control:T.searchDepth(control[group], table.longestProbe[s]);
                       for (int probes = 1; ; probes++) {
                         long word = control[group];
                         int first = $table:T.firstSlot(group);
@@ -146,7 +143,7 @@ final class LookupBuilder extends TemplateBuilder {
                           }
                           COUNT_FAILED
                         }
-                        if (probes >= longest || !$control:T.passed(word)) {
+                        if (probes >= depth) {
                           break;
                         }
                         group = $hashing:T.nextGroup(group, probes, control.length);

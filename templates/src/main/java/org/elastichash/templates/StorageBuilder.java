@@ -2,6 +2,7 @@ package org.elastichash.templates;
 
 import static org.elastichash.templates.TemplateContext.ARGUMENTS;
 import static org.elastichash.templates.TemplateContext.GEOMETRY;
+import static org.elastichash.templates.TemplateContext.SLOT_HASHES;
 import static org.elastichash.templates.TemplateContext.TABLE;
 import static org.elastichash.templates.TemplateContext.UNCHECKED;
 
@@ -101,6 +102,12 @@ final class StorageBuilder extends TemplateBuilder {
               .addJavadoc("Segment 0's values, {@code values[0]}.\n")
               .build());
     }
+    map.addField(
+        FieldSpec.builder(SLOT_HASHES, "slotHashes", Modifier.PRIVATE, Modifier.TRANSIENT)
+            .addJavadoc(
+                "{@link #hashAt} for the table, which asks it when a removal lowers a reach; made"
+                    + " on first use.\n")
+            .build());
     map.addField(
         FieldSpec.builder(int.class, "modCount", Modifier.PRIVATE, Modifier.TRANSIENT)
             .addJavadoc("Structural modifications so far, for fail-fast iteration.\n")
@@ -343,6 +350,20 @@ final class StorageBuilder extends TemplateBuilder {
       removeAtPosition.addStatement(code("removeAt(position, hashOf(keyAt(position)))"));
     }
     map.addMethod(removeAtPosition.build());
+    MethodSpec.Builder hashAt =
+        privateMethod("hashAt")
+            .addJavadoc(
+                "The table hash of the key stored at a live slot, from its $L.\n",
+                key.isObject() ? "stored hash code" : "key")
+            .returns(long.class)
+            .addParameter(int.class, "segment")
+            .addParameter(int.class, "slot");
+    if (key.isObject()) {
+      hashAt.addStatement(code("return table.hash($hashing:T.mix(hashCodes[segment][slot]))"));
+    } else {
+      hashAt.addStatement(code("return hashOf(keyAt($table:T.position(segment, slot)))"));
+    }
+    map.addMethod(hashAt.build());
     MethodSpec.Builder removeAt =
         privateMethod("removeAt")
             .addJavadoc(
@@ -350,7 +371,12 @@ final class StorageBuilder extends TemplateBuilder {
                 bound("item"))
             .addParameter(long.class, "position")
             .addParameter(long.class, "hash");
-    removeAt.addStatement("table.release(position, hash)");
+    removeAt.addStatement("$T hashes = slotHashes", SLOT_HASHES);
+    removeAt.beginControlFlow("if (hashes == null)");
+    removeAt.addStatement("hashes = this::hashAt");
+    removeAt.addStatement("slotHashes = hashes");
+    removeAt.endControlFlow();
+    removeAt.addStatement("table.release(position, hash, hashes)");
     if (key.isObject()) {
       removeAt.addStatement(
           code("keys[$table:T.segment(position)][$table:T.slot(position)] = null"));

@@ -42,6 +42,7 @@ final class TemplateContext {
   static final ClassName ARGUMENTS = ClassName.get(CORE, "Arguments");
   static final ClassName COLLISIONS = ClassName.get(CORE, "CollisionIndex");
   static final ClassName SERIAL_FORM = ClassName.get(CORE, "SerialForm");
+  static final ClassName SLOT_HASHES = ClassName.get(CORE, "SlotHashes");
   static final ClassName STATS = ClassName.get(MapSpec.LIBRARY_PACKAGE, "ElasticStats");
   static final AnnotationSpec UNCHECKED =
       AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();

@@ -70,27 +70,31 @@ class ControlBytesTest {
   }
 
   @Test
-  void passedCountsCountSaturateAndLeaveTheRestAlone() {
+  void reachesSaturateAndLeaveTheRestAlone() {
     long word = ControlBytes.withByte(ControlBytes.ALL_EMPTY, 2, 0x55) | ControlBytes.ONE_LATER;
-    assertFalse(ControlBytes.passed(word));
+    assertEquals(0, ControlBytes.reach(word));
     assertTrue(ControlBytes.hasMetadata(word), "a later count is metadata");
-    assertEquals(word, ControlBytes.withOnePassedLess(word), "zero stays zero");
-    long counted = word;
-    for (int i = 1; i <= 31; i++) {
-      counted = ControlBytes.withOnePassedMore(counted);
-      assertEquals(i, (counted & ControlBytes.PASSED_COUNT) / ControlBytes.ONE_PASSED);
-      assertTrue(ControlBytes.passed(counted));
+    assertEquals(1, ControlBytes.searchDepth(word, 9), "a reach of 0 inspects the group alone");
+    for (int reach = 0; reach < ControlBytes.MAX_REACH; reach++) {
+      long reaching = ControlBytes.withReach(word, reach);
+      assertEquals(reach, ControlBytes.reach(reaching));
+      assertEquals(reach + 1, ControlBytes.searchDepth(reaching, 40));
+      assertEquals(word & ~ControlBytes.REACH, reaching & ~ControlBytes.REACH);
+      assertEquals(word, ControlBytes.withReach(reaching, 0), "lowering it clears it");
+      assertEquals(reach > 0 || ControlBytes.hasLater(word), ControlBytes.hasMetadata(reaching));
     }
-    assertEquals(counted, ControlBytes.withOnePassedMore(counted), "saturates at 31");
-    assertEquals(counted, ControlBytes.withOnePassedLess(counted), "a saturated count stays");
-    assertEquals(word, ControlBytes.withOnePassedLess(ControlBytes.withOnePassedMore(word)));
-    assertEquals(word & ~ControlBytes.PASSED_COUNT, counted & ~ControlBytes.PASSED_COUNT);
+    long saturated = ControlBytes.withReach(word, 1_000);
+    assertEquals(ControlBytes.MAX_REACH, ControlBytes.reach(saturated), "saturates at 31");
+    assertEquals(40, ControlBytes.searchDepth(saturated, 40), "saturated: the longest probe");
+    assertEquals(word & ~ControlBytes.REACH, saturated & ~ControlBytes.REACH);
+    long slotsOnly = ControlBytes.withByte(ControlBytes.ALL_EMPTY, 6, 0x7F);
+    assertFalse(ControlBytes.hasMetadata(slotsOnly));
+    assertTrue(ControlBytes.hasMetadata(ControlBytes.withReach(slotsOnly, 1)));
   }
 
   @Test
   void laterCountsCountSaturateAndLeaveTheRestAlone() {
-    long word =
-        ControlBytes.withByte(ControlBytes.ALL_EMPTY, 6, 0x01) | 3 * ControlBytes.ONE_PASSED;
+    long word = ControlBytes.withReach(ControlBytes.withByte(ControlBytes.ALL_EMPTY, 6, 0x01), 3);
     assertFalse(ControlBytes.hasLater(word));
     assertEquals(word, ControlBytes.withOneLaterLess(word), "zero stays zero");
     long counted = word;

@@ -15,11 +15,13 @@ import java.util.function.IntConsumer;
 import java.util.function.LongUnaryOperator;
 import org.elastichash.ElasticStats;
 import org.elastichash.internal.LookupProbes;
+import org.elastichash.internal.StoredHashes;
 import org.elastichash.runtime.CollisionIndex;
 import org.elastichash.runtime.ControlBytes;
 import org.elastichash.runtime.ElasticTable;
 import org.elastichash.runtime.Hashing;
 import org.elastichash.runtime.SegmentGeometry;
+import org.elastichash.runtime.SlotHashes;
 import org.elastichash.tests.Deltas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,16 +119,18 @@ class ElasticTableTest {
     SplittableRandom random = new SplittableRandom(5);
     List<Long> live = new ArrayList<>();
     List<Long> hashes = new ArrayList<>();
+    StoredHashes stored = new StoredHashes(geometry);
     int headroom = 50;
     while (live.size() < geometry.maxUsedSlots() - headroom) {
       hashes.add(Hashing.mix(random.nextLong()));
       live.add(table.claim(hashes.get(hashes.size() - 1)));
+      stored.put(live.get(live.size() - 1), hashes.get(hashes.size() - 1));
     }
     int size = table.size();
     int released = live.size() / 2;
     for (int i = 0; i < released; i++) {
       long position = live.get(i);
-      table.release(position, hashes.get(i));
+      table.release(position, hashes.get(i), stored);
       assertFalse(table.isLive(position));
       assertEquals(--size, table.size());
     }
@@ -176,7 +180,7 @@ class ElasticTableTest {
     long hash = Hashing.mix(random.nextLong());
     long first = table.claim(hash);
     ElasticTable copy = new ElasticTable(table);
-    copy.release(first, hash);
+    copy.release(first, hash, (segment, slot) -> hash);
     assertTrue(table.isLive(first));
     assertFalse(copy.isLive(first));
     assertEquals(1, table.size());
@@ -228,7 +232,7 @@ class ElasticTableTest {
     int released = 0;
     for (Map.Entry<Long, Long> p : placed.entrySet()) {
       if (ElasticTable.segment(p.getKey()) == 0 && released < geometry.slots(0) / 4) {
-        churned.release(p.getKey(), p.getValue());
+        churned.release(p.getKey(), p.getValue(), hashesOf(placed));
         released++;
       }
     }
@@ -284,21 +288,20 @@ class ElasticTableTest {
 
   @ParameterizedTest
   @ValueSource(doubles = {0.25, 0.125, 0.01})
-  void releasingEveryKeyUndoesEveryPassedCount(double delta) {
+  void releasingEveryKeyLowersEveryReachToZero(double delta) {
     SegmentGeometry geometry = new SegmentGeometry(256, delta);
     ElasticTable table = new ElasticTable(geometry);
     Map<Long, Long> claimed = claimUntilFull(table, new SplittableRandom(11));
     List<Map.Entry<Long, Long>> order = new ArrayList<>(claimed.entrySet());
     java.util.Collections.shuffle(order, new java.util.Random(11));
     for (Map.Entry<Long, Long> entry : order) {
-      table.release(entry.getKey(), entry.getValue());
+      table.release(entry.getKey(), entry.getValue(), hashesOf(claimed));
     }
     assertEquals(0, table.size());
     for (long[] words : table.control) {
       for (long word : words == null ? new long[0] : words) {
         assertEquals(0, ControlBytes.matchLive(word));
-        long count = word & ControlBytes.PASSED_COUNT;
-        assertTrue(count == 0 || count == ControlBytes.PASSED_COUNT, "only saturated counts stay");
+        assertEquals(0, ControlBytes.reach(word), "no key is left to reach anywhere");
       }
     }
     for (int i = 0; i < 1000; i++) {
@@ -341,10 +344,10 @@ class ElasticTableTest {
   }
 
   /**
-   * Churn leaves keys that passed groups behind, and their passed counts make misses walk on. With
-   * the third case bounded, misses at delta 1/8 walk about 8 groups after two capacities of churn
-   * near the load limit; searching the current segment until free there left runs that made them
-   * walk about 14.
+   * Churn leaves keys that passed groups behind, and misses that start where they started walk as
+   * far. With the third case bounded and reaches in place of passed counts, misses at delta 1/8
+   * walk about 3.6 groups after two capacities of churn near the load limit (about 8 with passed
+   * counts, 14 with passed counts and a search until free of the current segment).
    */
   @Test
   void churnNearTheLoadLimitKeepsMissesShort() {
@@ -359,7 +362,7 @@ class ElasticTableTest {
       probes += LookupProbes.toMiss(table, Hashing.mix(random.nextLong()));
     }
     double mean = (double) probes / misses;
-    assertTrue(mean <= 10.0, "groups per miss after churn: " + mean);
+    assertTrue(mean <= 4.5, "groups per miss after churn: " + mean);
   }
 
   /** Claims {@code entries} random keys; each entry is its position and its hash. */
@@ -398,53 +401,52 @@ class ElasticTableTest {
       long operations,
       LongUnaryOperator claim,
       IntConsumer claimProbes) {
+    StoredHashes stored = storedHashes(table, live);
     for (long i = 0; i < operations; i++) {
       int victim = random.nextInt(live.size());
-      table.release(live.get(victim)[0], live.get(victim)[1]);
+      table.release(live.get(victim)[0], live.get(victim)[1], stored);
       long hash = Hashing.mix(random.nextLong());
       long position = claim.applyAsLong(hash);
       assertNotEquals(ElasticTable.NEEDS_RESIZE, position, "churn at a steady size must not grow");
       live.set(victim, new long[] {position, hash});
+      stored.put(position, hash);
       claimProbes.accept(table.lastClaimProbes());
     }
   }
 
   /**
-   * Recomputes every passed count and later count from the live entries' probe sequences and
-   * compares them with the table's, which may only differ where a count saturated; and checks that
-   * each segment's longest probe is its deepest live key's, so that it fell back as keys left.
+   * Recomputes every reach and later count from the live entries' probe sequences and compares them
+   * with the table's: reaches exactly (up to saturation), later counts where they did not saturate;
+   * and checks that each segment's longest probe is its deepest live key's, so that it fell back as
+   * keys left.
    */
   private static void assertCountsExact(ElasticTable table, List<long[]> live) {
-    int[][] passed = new int[table.control.length][];
-    for (int s = 0; s < passed.length; s++) {
-      passed[s] = new int[table.control[s] == null ? 0 : table.control[s].length];
+    int[][] reach = new int[table.control.length][];
+    for (int s = 0; s < reach.length; s++) {
+      reach[s] = new int[table.control[s] == null ? 0 : table.control[s].length];
     }
-    int[] later = new int[passed[0].length];
-    int[] deepest = new int[passed.length];
+    int[] later = new int[reach[0].length];
+    int[] deepest = new int[reach.length];
     for (long[] entry : live) {
       int s = ElasticTable.segment(entry[0]);
       int target = ElasticTable.slot(entry[0]) / ControlBytes.GROUP_SLOTS;
-      int groups = passed[s].length;
-      int group = Hashing.startGroup(entry[1], s, groups);
+      int groups = reach[s].length;
+      int start = Hashing.startGroup(entry[1], s, groups);
       int probes = 1;
-      for (; group != target; probes++) {
-        passed[s][group]++;
+      for (int group = start; group != target; probes++) {
         group = Hashing.nextGroup(group, probes, groups);
       }
+      reach[s][start] = Math.max(reach[s][start], Math.min(probes - 1, ControlBytes.MAX_REACH));
       deepest[s] = Math.max(deepest[s], probes);
       if (s > 0) {
         later[Hashing.startGroup(entry[1], 0, later.length)]++;
       }
     }
-    for (int s = 0; s < passed.length; s++) {
-      for (int g = 0; g < passed[s].length; g++) {
+    for (int s = 0; s < reach.length; s++) {
+      for (int g = 0; g < reach[s].length; g++) {
         long word = table.control[s][g];
-        long count = (word & ControlBytes.PASSED_COUNT) / ControlBytes.ONE_PASSED;
-        long max = ControlBytes.PASSED_COUNT / ControlBytes.ONE_PASSED;
-        // A saturated count stays saturated: it only ever errs towards probing on.
-        assertTrue(
-            count == passed[s][g] || count == max,
-            "passed count of group " + g + " of segment " + s);
+        assertEquals(
+            reach[s][g], ControlBytes.reach(word), "reach of group " + g + " of segment " + s);
         if (s == 0) {
           long laterCount = (word & ControlBytes.LATER_COUNT) >>> 61;
           long saturated = ControlBytes.LATER_COUNT >>> 61;
@@ -509,13 +511,17 @@ class ElasticTableTest {
     int previousProbes = 0;
     long position = 0;
     long operations = 0;
+    StoredHashes stored = storedHashes(table, live);
     while (position != ElasticTable.NEEDS_RESIZE && operations < 2L * n) {
       int victim = random.nextInt(n);
-      table.release(live.get(victim)[0], live.get(victim)[1]);
+      table.release(live.get(victim)[0], live.get(victim)[1], stored);
       long hash = Hashing.mix(random.nextLong());
       previousProbes = table.lastClaimProbes();
       position = table.claim(hash);
       live.set(victim, new long[] {position, hash});
+      if (position >= 0) {
+        stored.put(position, hash);
+      }
       operations++;
     }
     assertEquals(ElasticTable.NEEDS_RESIZE, position, "churn at the limit, 1/256, 2 capacities");
@@ -555,13 +561,15 @@ class ElasticTableTest {
       positions[i] = table.claim(hashes[i]);
     }
     assertEquals(2, table.longestProbe[0], "the eighth key went one group on");
-    table.release(positions[0], hashes[0]);
+    // Every key starts in one group, so every live slot holds a key of that start.
+    SlotHashes sameStart = (segment, slot) -> hashes[0];
+    table.release(positions[0], hashes[0], sameStart);
     assertEquals(2, table.longestProbe[0], "a key in its first group left; the deep one is live");
-    table.release(positions[7], hashes[7]);
+    table.release(positions[7], hashes[7], sameStart);
     assertEquals(1, table.longestProbe[0], "the deep key left");
     long again = table.claim(hashes[7]);
     assertEquals(1, table.longestProbe[0], "its start group had room again");
-    table.release(again, hashes[7]);
+    table.release(again, hashes[7], sameStart);
     assertEquals(1, table.longestProbe[0]);
   }
 
@@ -623,7 +631,11 @@ class ElasticTableTest {
       live.add(new long[] {hash, position});
       if (i % 3 == 2) {
         long[] doomed = live.remove(live.size() - 2);
-        table.release(doomed[1], doomed[0]);
+        Map<Long, Long> byPosition = new java.util.HashMap<>();
+        for (long[] entry : live) {
+          byPosition.put(entry[1], entry[0]);
+        }
+        table.release(doomed[1], doomed[0], hashesOf(byPosition));
       }
     }
     assertEquals(live.size(), table.size());
@@ -663,15 +675,13 @@ class ElasticTableTest {
 
     ElasticTable copy = new ElasticTable(table);
     for (Map.Entry<String, Long> e : positions.entrySet()) {
-      copy.release(e.getValue(), sharedHash);
+      copy.release(e.getValue(), sharedHash, (segment, slot) -> sharedHash);
     }
     assertEquals(null, copy.collisions, "an index emptied by releases is dropped");
     assertEquals(0, copy.size());
     for (long word : copy.control[0]) {
       assertEquals(
-          0,
-          word & ControlBytes.PASSED_COUNT,
-          "released along the hash each slot was claimed with");
+          0, ControlBytes.reach(word), "released along the hash each slot was claimed with");
     }
     assertEquals(2000, table.collisions.size(), "a copy shares no index with its original");
 
@@ -715,6 +725,20 @@ class ElasticTableTest {
   }
 
   /** Claims random hashes until the table asks to resize: position to hash, in claim order. */
+  /** The hashes a test keeps by position, as a removal asks them of a map. */
+  private static SlotHashes hashesOf(Map<Long, Long> byPosition) {
+    return (segment, slot) -> byPosition.get(ElasticTable.position(segment, slot));
+  }
+
+  /** The hashes of {@code live} (position and hash each), by slot of {@code table}. */
+  private static StoredHashes storedHashes(ElasticTable table, List<long[]> live) {
+    StoredHashes stored = new StoredHashes(table.geometry());
+    for (long[] entry : live) {
+      stored.put(entry[0], entry[1]);
+    }
+    return stored;
+  }
+
   private static Map<Long, Long> claimUntilFull(ElasticTable table, SplittableRandom random) {
     Map<Long, Long> claimed = new java.util.LinkedHashMap<>();
     for (long hash = Hashing.mix(random.nextLong()), p;
