@@ -14,10 +14,10 @@ import org.elastichash.runtime.SegmentGeometry;
  * per insertion (mean, and the worst-case expectation: the largest count among the last
  * delta-fraction of insertions, averaged over seeds), per successful and per unsuccessful lookup;
  * and, for elastic hashing, per unsuccessful lookup again after {@value #CHURN_CAPACITIES}
- * capacities of churn at that load (remove a random key, insert a fresh one), where misses walk
- * every group that a live key went past. That churn does what a map does when the table asks to
- * grow (an insertion after removals walked past {@link ElasticTable#CHURNED_RUN} groups): it
- * rebuilds every entry into the larger table and goes on there.
+ * capacities of churn at that load (remove a random key, insert a fresh one), where misses walk as
+ * far as the deepest live key of their start group went. That churn does what a map does when the
+ * table asks to grow (an insertion after removals walked past {@link ElasticTable#CHURNED_RUN}
+ * groups): it rebuilds every entry into the larger table and goes on there.
  *
  * <p>Elastic hashing runs on the library's own core ({@link ElasticTable}) and counts groups of
  * seven slots, each inspected with one load of its group word. The references are small

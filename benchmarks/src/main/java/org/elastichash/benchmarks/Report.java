@@ -636,13 +636,14 @@ public final class Report {
             + " the seeds. Elastic hashing runs on this library's core and counts groups of 7"
             + " slots (one 8-byte group word each); the grouped uniform-probing reference counts"
             + " groups of 8 slots, while uniform and linear probing count slots. Elastic lookups"
-            + " stop at a group whose passed count is zero and search later segments only when"
-            + " the key's segment-0 start group counts a key there. *miss mean after churn* is"
+            + " inspect as many groups of a segment as the reach of their start group there says"
+            + " the deepest key starting there went, and search later segments only when the"
+            + " key's segment-0 start group counts a key there. *miss mean after churn* is"
             + " the elastic table's miss mean again after "
             + ProbeTable.CHURN_CAPACITIES
             + " capacities of churn at the same load (remove a random key, insert a fresh one;"
             + " first seed only):"
-            + " misses then walk every group a live key went past, up to the deepest live key."
+            + " misses then walk as far as the deepest live key of their start group went."
             + " An insertion after removals that walks past "
             + ElasticTable.CHURNED_RUN
             + " groups makes the table ask to grow; the churn then rebuilds into the larger table"

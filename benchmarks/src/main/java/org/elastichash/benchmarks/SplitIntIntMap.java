@@ -16,9 +16,10 @@ import org.elastichash.runtime.Hashing;
  * group move, to the new group. A key lives in its first group when that has room, else in a second
  * group if the {@link Placement} gives it one (its partner group, or the group after its first),
  * else in a small overflow segment (triangular probing with passed counts, like the shipped map's
- * later segments). Linear hashing loads the groups not yet split this round twice as much as the
- * split ones; the partner moves part of that excess into the free slots of the split groups, and
- * the next group takes in part of the variance of a group's load without a second cache line.
+ * later segments before design record 009). Linear hashing loads the groups not yet split this
+ * round twice as much as the split ones; the partner moves part of that excess into the free slots
+ * of the split groups, and the next group takes in part of the variance of a group's load without a
+ * second cache line.
  *
  * <p>The metadata byte of each group counts the keys whose first group it is that live elsewhere:
  * four bits for those in their second group, four for those in the overflow segment. A lookup whose
