@@ -724,7 +724,6 @@ class ElasticTableTest {
     assertEquals(reseeded.seed, reseeded.resized().seed, "growth keeps the fresh seed");
   }
 
-  /** Claims random hashes until the table asks to resize: position to hash, in claim order. */
   /** The hashes a test keeps by position, as a removal asks them of a map. */
   private static SlotHashes hashesOf(Map<Long, Long> byPosition) {
     return (segment, slot) -> byPosition.get(ElasticTable.position(segment, slot));
@@ -739,6 +738,7 @@ class ElasticTableTest {
     return stored;
   }
 
+  /** Claims random hashes until the table asks to resize: position to hash, in claim order. */
   private static Map<Long, Long> claimUntilFull(ElasticTable table, SplittableRandom random) {
     Map<Long, Long> claimed = new java.util.LinkedHashMap<>();
     for (long hash = Hashing.mix(random.nextLong()), p;
