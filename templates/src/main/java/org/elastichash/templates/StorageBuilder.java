@@ -361,7 +361,7 @@ final class StorageBuilder extends TemplateBuilder {
     if (key.isObject()) {
       hashAt.addStatement(code("return table.hash($hashing:T.mix(hashCodes[segment][slot]))"));
     } else {
-      hashAt.addStatement(code("return hashOf(keyAt($table:T.position(segment, slot)))"));
+      hashAt.addStatement("return hashOf(keys[segment][slot])");
     }
     map.addMethod(hashAt.build());
     MethodSpec.Builder removeAt =
