@@ -50,6 +50,20 @@ public enum IntIntMaps {
       "split next 0.875",
       () -> new SplitIntIntMap(0.875, SplitIntIntMap.Placement.NEXT_GROUP)),
 
+  // Prototype layouts (design record 010): one flat table, one start group or two candidates.
+  CHOICE_ONE(
+      Role.VARIANT,
+      "one group 0.875",
+      () -> new ChoiceIntIntMap(0.875, ChoiceIntIntMap.Choice.ONE)),
+  CHOICE_LOCAL(
+      Role.VARIANT,
+      "two in a block 0.875",
+      () -> new ChoiceIntIntMap(0.875, ChoiceIntIntMap.Choice.LOCAL)),
+  CHOICE_ANY(
+      Role.VARIANT,
+      "two anywhere 0.875",
+      () -> new ChoiceIntIntMap(0.875, ChoiceIntIntMap.Choice.ANY)),
+
   // Linear-probing peers at several load factors. FASTUTIL is fastutil's default (0.75).
   FASTUTIL_LOAD_050(Role.PEER, "fastutil 0.5", () -> new Fastutil(0.5f)),
   FASTUTIL(Role.PEER, "fastutil 0.75", () -> new Fastutil(new Int2IntOpenHashMap())),
