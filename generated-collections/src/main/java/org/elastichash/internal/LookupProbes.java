@@ -8,18 +8,16 @@ import org.elastichash.runtime.ElasticTable;
 import org.elastichash.runtime.Hashing;
 
 /**
- * Counts the probes a lookup makes, walking a table's segments exactly as the generated maps'
- * lookups do: for the probe-count benchmarks and the core tests. A probe is one position of the
- * key's sequence in a segment: the first is the start group and its partner, whose two words a
- * lookup loads together, every later one a single group. Generated code does not call this, so it
- * stays out of the exported runtime.
+ * Counts the groups a lookup inspects, walking a table's segments exactly as the generated maps'
+ * lookups do: for the probe-count benchmarks and the core tests. Generated code does not call this,
+ * so it stays out of the exported runtime.
  */
 public final class LookupProbes {
 
   private LookupProbes() {}
 
   /**
-   * Probes a lookup makes to find the key of hash {@code hash} at {@code position}.
+   * Groups a lookup inspects to find the key of hash {@code hash} at {@code position}.
    *
    * @throws IllegalArgumentException if no lookup for that hash reaches the position
    */
@@ -31,15 +29,15 @@ public final class LookupProbes {
     return probes;
   }
 
-  /** Probes a lookup makes before it concludes that no key of hash {@code hash} is present. */
+  /** Groups a lookup inspects before it concludes that no key of hash {@code hash} is present. */
   public static int toMiss(ElasticTable table, long hash) {
     return -walk(table, hash, -1, -1) - 1;
   }
 
   /**
-   * Walks the lookup of hash {@code hash} as the maps do: the probes it makes up to and including
-   * the one that inspects group {@code targetGroup} of segment {@code targetSegment}, or {@code -1
-   * - p} if it ends after {@code p} probes without reaching that group (always, for segment -1).
+   * Walks the lookup of hash {@code hash} as the maps do: the groups it inspects up to and
+   * including group {@code targetGroup} of segment {@code targetSegment}, or {@code -1 - g} if it
+   * ends after {@code g} groups without reaching that group (always, for segment -1).
    */
   private static int walk(ElasticTable table, long hash, int targetSegment, int targetGroup) {
     int probes = 0;
@@ -49,11 +47,10 @@ public final class LookupProbes {
       }
       long[] words = table.control[s];
       int group = Hashing.startGroup(hash, s, words.length);
-      int partner = Hashing.partnerGroup(hash, s, words.length);
       int depth = ControlBytes.searchDepth(words[group], table.longestProbe[s]);
       for (int p = 1; ; p++) {
         probes++;
-        if (s == targetSegment && (group == targetGroup || (p == 1 && partner == targetGroup))) {
+        if (s == targetSegment && group == targetGroup) {
           return probes;
         }
         if (p >= depth) {

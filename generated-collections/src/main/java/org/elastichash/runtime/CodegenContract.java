@@ -9,15 +9,15 @@ package org.elastichash.runtime;
  *
  * <pre>{@code
  * static {
- *   CodegenContract.check(CodegenContract.VERSION_4, ElasticShortFloatMap.class);
+ *   CodegenContract.check(CodegenContract.VERSION_3, ElasticShortFloatMap.class);
  * }
  * }</pre>
  *
  * which catches a mismatched generator and runtime twice over:
  *
  * <ul>
- *   <li>at compile time, because a runtime that does not implement contract 4 has no {@code
- *       VERSION_4}, so code generated for it does not compile ("cannot find symbol VERSION_4");
+ *   <li>at compile time, because a runtime that does not implement contract 3 has no {@code
+ *       VERSION_3}, so code generated for it does not compile ("cannot find symbol VERSION_3");
  *   <li>at run time, when the code was compiled against one runtime and runs against another:
  *       {@link #check} throws as the class initializes, before any of its methods runs.
  * </ul>
@@ -31,18 +31,15 @@ public final class CodegenContract {
    * The contract this runtime implements. Contract 2 added {@link Hashing#unmix}, which object-key
    * collections call to compare stored hash codes. Contract 3 replaced the group words' passed
    * counts with reaches ({@link ControlBytes#searchDepth}), so that {@link ElasticTable#release}
-   * takes the map's {@link SlotHashes}. Contract 4 made a key's first probe a pair of groups, its
-   * start group and {@link Hashing#partnerGroup}, which lookups inspect together through {@link
-   * ControlBytes#matchPair}: code generated for an earlier contract would miss the keys placed in
-   * partners, and must be regenerated.
+   * takes the map's {@link SlotHashes}; code generated for contracts 1 and 2 must be regenerated.
    */
-  public static final int VERSION = 4;
+  public static final int VERSION = 3;
 
   /**
-   * The symbol code generated for contract 4 references; it exists exactly as long as this runtime
-   * implements contract 4.
+   * The symbol code generated for contract 3 references; it exists exactly as long as this runtime
+   * implements contract 3.
    */
-  public static final int VERSION_4 = 4;
+  public static final int VERSION_3 = 3;
 
   private CodegenContract() {}
 

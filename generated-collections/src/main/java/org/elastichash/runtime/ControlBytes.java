@@ -114,39 +114,6 @@ public final class ControlBytes {
   }
 
   /**
-   * The slots of a first probe, a start group and its partner, whose fingerprint is {@code
-   * broadcastFingerprint}, as one mask: bit 7 of byte {@code i} for slot {@code i} of the start
-   * group and bit 0 of byte {@code i} for slot {@code i} of the partner, so that a lookup walks
-   * both groups' candidates in one loop and which group holds its key costs no branch. Read it with
-   * {@link #pairSlot}.
-   *
-   * @param startWord the start group's word
-   * @param partnerWord the partner group's word
-   * @param broadcastFingerprint the key's {@linkplain #broadcast broadcast} fingerprint
-   * @return the combined matches
-   */
-  public static long matchPair(long startWord, long partnerWord, long broadcastFingerprint) {
-    return matchFingerprint(startWord, broadcastFingerprint)
-        | (matchFingerprint(partnerWord, broadcastFingerprint) >>> 7);
-  }
-
-  /**
-   * The slot of the lowest match of a {@link #matchPair} mask.
-   *
-   * @param pairMatches a non-zero {@code matchPair} mask
-   * @param startFirst the first slot of the start group
-   * @param partnerFirst the first slot of the partner group
-   * @return the matching slot, in the segment
-   */
-  public static int pairSlot(long pairMatches, int startFirst, int partnerFirst) {
-    int bit = Long.numberOfTrailingZeros(pairMatches);
-    // Bit 7 of a byte is the start group, bit 0 the partner: all ones for the partner, else zero.
-    // A select instead of a branch, which would mispredict on the half of the keys in partners.
-    int inPartner = ((bit & 7) - 1) >> 31;
-    return (startFirst ^ ((startFirst ^ partnerFirst) & inPartner)) + (bit >>> 3);
-  }
-
-  /**
    * Index within the group of the lowest slot in a non-zero match mask.
    *
    * @param matches a non-zero match mask

@@ -32,12 +32,10 @@ import org.elastichash.internal.ProbeLimit;
  * free slots, and that search then costs {@code O(1/delta)} probes where the next segment's costs
  * about one; under churn it also leaves long probe runs behind. A bounded try keeps both short, and
  * the next segment still stays near 3/4 under churn, because the current one has room. Within a
- * segment an insertion takes the first free slot along the key's probe sequence. Its first probe is
- * a pair of groups, the {@linkplain Hashing#startGroup start group} and its {@linkplain
- * Hashing#partnerGroup partner}, of which it takes the emptier (two choices); further probes go on
- * from the start group by {@link Hashing#nextGroup}. Before all that, an insertion reuses a slot
- * freed by a removal in an earlier segment if the key's first group there has one ({@link
- * #reuseFreedSlot}).
+ * segment an insertion takes the first free slot along the key's probe sequence, which starts at a
+ * group that {@link Hashing#startGroup} picks per segment and goes on by {@link Hashing#nextGroup}.
+ * Before all that, an insertion reuses a slot freed by a removal in an earlier segment if the key's
+ * first group there has one ({@link #reuseFreedSlot}).
  *
  * <p><b>Lookup.</b> A key can only be in segments below {@link #activeSegments}. Within segment
  * {@code s} it can only be among the first {@link #longestProbe longestProbe[s]} groups of its
@@ -330,7 +328,7 @@ public final class ElasticTable {
     if (size >= claimLimit) {
       return NEEDS_RESIZE;
     }
-    long position = place(hash, false);
+    long position = place(hash);
     if (lastClaimProbes > CHURNED_RUN && released && claimLimit != 0) {
       // The claim stands; the next one asks for a larger table (a crowded run's fresh seed, which
       // also set claimLimit to 0, takes precedence).
@@ -349,7 +347,7 @@ public final class ElasticTable {
    * @return the claimed position
    */
   public long claimRebuilt(long hash) {
-    return place(hash, true);
+    return place(hash);
   }
 
   /**
@@ -384,12 +382,12 @@ public final class ElasticTable {
     CollisionIndex redirected = source.collisions;
     return redirected != null && redirected.holds(sourcePosition)
         ? claimRedirected(key, true)
-        : place(hash, true);
+        : place(hash);
   }
 
   private long claimRedirected(Object key, boolean rebuilding) {
     long substitute = CollisionIndex.substituteHash(redirections);
-    long position = rebuilding ? place(substitute, true) : claim(substitute);
+    long position = rebuilding ? place(substitute) : claim(substitute);
     if (position >= 0) {
       redirections++;
       if (collisions == null) {
@@ -400,28 +398,15 @@ public final class ElasticTable {
     return position;
   }
 
-  /**
-   * Places a key of hash {@code hash}. A claim takes the emptier group of its first probe, which is
-   * what keeps nearly every key there near the load limit. A rebuild ({@code rebuilding}) takes the
-   * start group when it has room, as it has for most keys of a table rebuilt to about 70% full, and
-   * reads the partner's word only when it has not: reading both costs a second scattered load per
-   * move, about 10% of an insertion growing from empty (design record 010).
-   */
-  private long place(long hash, boolean rebuilding) {
+  private long place(long hash) {
     int fingerprint = ControlBytes.fingerprint(hash);
     if (liveSlots[0] < segmentZeroOpenBelow) {
-      // Most claims: most of batch 0 (and so of every rebuild), and under churn, the key's first
-      // probe in segment 0 has a free slot, which every case of the schedule would take.
+      // Most claims: most of batch 0 (and so of every rebuild), and under churn, the key's start
+      // group in segment 0 has a free slot, which every case of the schedule would take.
       long[] words = control[0];
-      int groups = words.length;
-      int group = Hashing.startGroup(hash, 0, groups);
+      int group = Hashing.startGroup(hash, 0, words.length);
       long word = words[group];
       long free = ControlBytes.matchFree(word);
-      if (!rebuilding || free == 0) {
-        group = roomierOfPair(words, group, Hashing.partnerGroup(hash, 0, groups));
-        word = words[group];
-        free = ControlBytes.matchFree(word);
-      }
       if (free != 0) {
         int slotInGroup = ControlBytes.lowestSlot(free);
         words[group] = ControlBytes.withByte(word, slotInGroup, fingerprint);
@@ -613,7 +598,7 @@ public final class ElasticTable {
     words[target] =
         ControlBytes.withByte(words[target], slot - firstSlot(target), ControlBytes.EMPTY);
     int start = Hashing.startGroup(hash, s, words.length);
-    if (target != start && target != Hashing.partnerGroup(hash, s, words.length)) {
+    if (target != start) {
       int probes = 1;
       for (int group = start; group != target; probes++) {
         group = Hashing.nextGroup(group, probes, words.length);
@@ -660,8 +645,7 @@ public final class ElasticTable {
         if (collisions != null) {
           keyHash = collisions.claimHashAt(position(s, slot), keyHash);
         }
-        if (Hashing.startGroup(keyHash, s, groups) == start
-            && Hashing.partnerGroup(keyHash, s, groups) != group) {
+        if (Hashing.startGroup(keyHash, s, groups) == start) {
           reach = probes - 1;
           break;
         }
@@ -813,7 +797,7 @@ public final class ElasticTable {
     }
     int groups = words.length;
     int start = Hashing.startGroup(hash, segment, groups);
-    int group = roomierOfPair(words, start, Hashing.partnerGroup(hash, segment, groups));
+    int group = start;
     for (int probes = 1; probes <= limit; probes++) {
       long word = words[group];
       long free = ControlBytes.matchFree(word);
@@ -826,24 +810,9 @@ public final class ElasticTable {
         occupy(segment, hash, probes);
         return position(segment, firstSlot(group) + slotInGroup);
       }
-      group = Hashing.nextGroup(probes == 1 ? start : group, probes, groups);
+      group = Hashing.nextGroup(group, probes, groups);
     }
     return -1;
-  }
-
-  /**
-   * The group of a first probe, start group or partner, that an insertion takes a slot in: the one
-   * with more free slots, the start group on a tie. Two choices instead of one keep nearly every
-   * key in its first probe: at 7/8 of a segment full, 0.7% of the keys of a fresh fill probe
-   * further, against 13% with the start group alone (design record 010).
-   */
-  private static int roomierOfPair(long[] words, int start, int partner) {
-    int startFree = Long.bitCount(ControlBytes.matchFree(words[start]));
-    int partnerFree = Long.bitCount(ControlBytes.matchFree(words[partner]));
-    // Which group wins is a coin flip, so a branch would mispredict on half the claims, and a
-    // rebuild would lose the overlap of its consecutive placements: select arithmetically.
-    int partnerRoomier = (startFree - partnerFree) >> 31;
-    return start ^ ((start ^ partner) & partnerRoomier);
   }
 
   private void occupy(int segment, long hash, int probes) {

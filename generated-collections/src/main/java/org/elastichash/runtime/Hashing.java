@@ -3,11 +3,11 @@ package org.elastichash.runtime;
 /**
  * Hash mixing shared by every map, and the start of each segment's probe sequence.
  *
- * <p>A key is mixed once into a 64-bit hash. Its low 7 bits become the fingerprint, its high 32
- * bits the segment-0 start group, and a remix of all its bits the segment-0 partner group, the
- * other half of its first probe; each later segment derives its own pair with segment-specific odd
- * multipliers. Keys that collide in one segment therefore scatter in the next, which is what the
- * paper's independent per-segment probe sequences ask for.
+ * <p>A key is mixed once into a 64-bit hash. Its low 7 bits become the fingerprint and its high 32
+ * bits the segment-0 start group; each later segment derives its own start group by multiplying the
+ * hash with a segment-specific odd constant and keeping high bits of the product. Keys that collide
+ * in one segment therefore scatter in the next, which is what the paper's independent per-segment
+ * probe sequences ask for.
  */
 public final class Hashing {
 
@@ -26,14 +26,7 @@ public final class Hashing {
 
   /** One odd multiplier per segment; more than any geometry uses. */
   private static final long[] SEGMENT_MULTIPLIERS =
-      segmentMultipliers(SegmentGeometry.MAX_SEGMENTS, 0x2545F4914F6CDD1DL);
-
-  /** One odd multiplier per segment for {@link #partnerGroup}, apart from the start groups'. */
-  private static final long[] PARTNER_MULTIPLIERS =
-      segmentMultipliers(SegmentGeometry.MAX_SEGMENTS, 0x6A09E667F3BCC909L);
-
-  /** Segment 0's partner multiplier, a constant for the lookup fast path. */
-  private static final long PARTNER_MULTIPLIER_0 = PARTNER_MULTIPLIERS[0];
+      segmentMultipliers(SegmentGeometry.MAX_SEGMENTS);
 
   private Hashing() {}
 
@@ -159,26 +152,6 @@ public final class Hashing {
   }
 
   /**
-   * The other group of the first probe of segment {@code segment}'s sequence for a key of this
-   * hash: an insertion takes the emptier of it and the {@link #startGroup}, and a lookup inspects
-   * both words at once. An xor-shift and a segment-specific multiplication remix the hash first, so
-   * that the partner depends on all of its bits: plain hash bits beside the start group's correlate
-   * with it for structured keys (strings, longs that differ in their top bits), and correlated
-   * choices balance nothing. It may equal the start group, which costs nothing but a second load of
-   * the same word.
-   *
-   * @param hash the key's table hash
-   * @param segment the segment
-   * @param groups the segment's group count
-   * @return the group index
-   */
-  public static int partnerGroup(long hash, int segment, int groups) {
-    long multiplier = segment == 0 ? PARTNER_MULTIPLIER_0 : PARTNER_MULTIPLIERS[segment];
-    long bits = ((hash ^ (hash >>> 29)) * multiplier) >>> 32;
-    return (int) ((bits * groups) >>> 32);
-  }
-
-  /**
    * The group after {@code group} when {@code probe} groups of a segment of {@code groups} groups
    * have been inspected. Triangular steps (1, 2, 3, ...) for the first {@code groups} probes spread
    * a key's sequence like uniform probing does, so nearly full segments do not grow the long runs
@@ -195,8 +168,9 @@ public final class Hashing {
     return next >= groups ? next - groups : next;
   }
 
-  private static long[] segmentMultipliers(int count, long state) {
+  private static long[] segmentMultipliers(int count) {
     long[] multipliers = new long[count];
+    long state = 0x2545F4914F6CDD1DL;
     for (int i = 0; i < count; i++) {
       state += GOLDEN;
       long z = state;

@@ -51,9 +51,8 @@ final class LookupBuilder extends TemplateBuilder {
                 code(
                     """
                     The position of {@code key}, whose hash is {@code hash}, or MISS if it is absent.
-                    Inspects the key's first probe in segment 0, its start group and that group's
-                    partner, where nearly all keys are; a miss there is final when the start group's
-                    metadata says that no key went on from it.DOC
+                    Inspects the key's first group in segment 0, where most keys are; a miss there is
+                    final when the group's metadata says that no key went on from it.DOC
                     """
                         .replace("MISS", counted ? "a miss" : "-1")
                         .replace("DOC", missDoc)))
@@ -65,10 +64,9 @@ final class LookupBuilder extends TemplateBuilder {
     MethodSpec.Builder pastFirstGroup =
         privateMethod("indexOfPastFirstGroup")
             .addJavadoc(
-                "The rest of a lookup of {@code key} whose first segment-0 probe, start group"
-                    + " {@code start}\nwith group word {@code startWord} and its partner, does not"
-                    + " hold it: a miss when the\nstart group's metadata byte is zero, else {@code"
-                    + " indexOfBeyond}.\n")
+                "The rest of a lookup of {@code key} whose first segment-0 group, {@code start}"
+                    + " with group\nword {@code startWord}, does not hold it: a miss when that"
+                    + " group's metadata byte is\nzero, else {@code indexOfBeyond}.\n")
             .returns(long.class);
     addRestOfLookupParameters(pastFirstGroup);
     map.addMethod(
@@ -90,11 +88,11 @@ final class LookupBuilder extends TemplateBuilder {
             .addJavadoc(
                 code(
                     """
-                    The rest of a lookup of {@code key} whose first segment-0 probe, start group {@code
-                    start} with group word {@code startWord} and its partner, does not hold it. Within
-                    each segment it follows the key's probe sequence as far as the reach of its start
-                    group there says the deepest key starting there went; segments after the first are
-                    searched only if the later count of {@code startWord} says a key went there.
+                    The rest of a lookup of {@code key} whose first segment-0 group, {@code start} with
+                    group word {@code startWord}, does not hold it. Within each segment it follows the
+                    key's probe sequence as far as the reach of its start group there says the deepest
+                    key starting there went; segments after the first are searched only if the later
+                    count of {@code startWord} says a key went there.
                     """))
             .returns(long.class);
     addRestOfLookupParameters(beyond);
@@ -132,24 +130,10 @@ final class LookupBuilder extends TemplateBuilder {
                       $kStore:T[] segmentKeys = keys[s];
                       SEGMENT_HASH_CODES
                       int group = $hashing:T.startGroup(hash, s, control.length);
-                      int partner = $hashing:T.partnerGroup(hash, s, control.length);
-                      long word = control[group];
-                      int first = $table:T.firstSlot(group);
-                      int partnerFirst = $table:T.firstSlot(partner);
-                      for (long matches = $control:T.matchPair(word, control[partner], fingerprints);
-                          matches != 0;
-                          matches &= matches - 1) {
-                        int slot = $control:T.pairSlot(matches, first, partnerFirst);
-                        if ($keyMatches:L) {
-                          return $table:T.position(s, slot);
-                        }
-                        COUNT_FAILED
-                      }
-                      depth = $control:T.searchDepth(word, table.longestProbe[s]);
-                      for (int probes = 2; probes <= depth; probes++) {
-                        group = $hashing:T.nextGroup(group, probes - 1, control.length);
-                        word = control[group];
-                        first = $table:T.firstSlot(group);
+                      depth = $control:T.searchDepth(control[group], table.longestProbe[s]);
+                      for (int probes = 1; ; probes++) {
+                        long word = control[group];
+                        int first = $table:T.firstSlot(group);
                         for (long matches = $control:T.matchFingerprint(word, fingerprints);
                             matches != 0;
                             matches &= matches - 1) {
@@ -159,12 +143,15 @@ final class LookupBuilder extends TemplateBuilder {
                           }
                           COUNT_FAILED
                         }
+                        if (probes >= depth) {
+                          break;
+                        }
+                        group = $hashing:T.nextGroup(group, probes, control.length);
                       }
                     }
                     MISS
                     """
                         .replace("      COUNT_FAILED\n", counted ? "      failed++;\n" : "")
-                        .replace("    COUNT_FAILED\n", counted ? "    failed++;\n" : "")
                         .replace(
                             "  SEGMENT_HASH_CODES\n",
                             counted ? "  int[] segmentHashCodes = hashCodes[s];\n" : "")

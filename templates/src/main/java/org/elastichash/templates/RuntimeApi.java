@@ -18,7 +18,7 @@ public final class RuntimeApi {
    * CodegenContract.VERSION}, when generated code starts to need something the runtime did not
    * offer before or a runtime change breaks code generated earlier.
    */
-  public static final int CONTRACT_VERSION = 4;
+  public static final int CONTRACT_VERSION = 3;
 
   private static final ClassName CONTRACT = ClassName.get(PACKAGE, "CodegenContract");
 

@@ -44,10 +44,10 @@ abstract class TemplateBuilder {
 
   /**
    * A lookup of {@code key}, whose hash is in {@code hash}, written into the method that needs it,
-   * so that a key in its first segment-0 probe (its start group or that group's partner, both
-   * inspected at once), where nearly all keys are, costs no call and no position: {@code found}
-   * runs with {@code slot} its slot in segment 0. Otherwise {@code after} runs with {@code
-   * position} what {@code indexOf} would return, or that is returned if {@code after} is null.
+   * so that a key in its first segment-0 group, where most keys are, costs no call and no position:
+   * {@code found} runs with {@code slot} its slot in segment 0. Otherwise {@code after} runs with
+   * {@code position} what {@code indexOf} would return, or that is returned if {@code after} is
+   * null.
    *
    * @param found statements for a key found in the first group, each line one statement
    * @param after statements for any other outcome, or null
@@ -58,17 +58,15 @@ abstract class TemplateBuilder {
         """
         long[] control = control0;
         int group = $hashing:T.startGroup(hash, 0, control.length);
-        int partner = $hashing:T.partnerGroup(hash, 0, control.length);
         long word = control[group];
         int first = $table:T.firstSlot(group);
-        int partnerFirst = $table:T.firstSlot(partner);
         long fingerprints = $control:T.broadcast($control:T.fingerprint(hash));
         DECLARE_HASH_CODE
         DECLARE_FAILED
-        for (long matches = $control:T.matchPair(word, control[partner], fingerprints);
+        for (long matches = $control:T.matchFingerprint(word, fingerprints);
             matches != 0;
             matches &= matches - 1) {
-          int slot = $control:T.pairSlot(matches, first, partnerFirst);
+          int slot = first + $control:T.lowestSlot(matches);
           if ($keyMatchesInSegmentZero:L) {
             FOUND
           }

@@ -55,42 +55,6 @@ class ControlBytesTest {
   }
 
   @Test
-  void aPairMaskFindsEveryMatchOfBothGroupsInSlotOrder() {
-    SplittableRandom random = new SplittableRandom(11);
-    int startFirst = 7 * 12;
-    int partnerFirst = 7 * 3_001;
-    for (int trial = 0; trial < 100_000; trial++) {
-      long startWord = randomWord(random);
-      long partnerWord = randomWord(random);
-      int fingerprint = random.nextInt(0x80);
-      long broadcast = ControlBytes.broadcast(fingerprint);
-      java.util.List<Integer> expected = new java.util.ArrayList<>();
-      for (int i = 0; i < ControlBytes.GROUP_SLOTS; i++) {
-        if (ControlBytes.byteAt(partnerWord, i) == fingerprint) {
-          expected.add(partnerFirst + i);
-        }
-        if (ControlBytes.byteAt(startWord, i) == fingerprint) {
-          expected.add(startFirst + i);
-        }
-      }
-      java.util.List<Integer> found = new java.util.ArrayList<>();
-      for (long matches = ControlBytes.matchPair(startWord, partnerWord, broadcast);
-          matches != 0;
-          matches &= matches - 1) {
-        int slot = ControlBytes.pairSlot(matches, startFirst, partnerFirst);
-        boolean inStart = slot >= startFirst && slot < startFirst + ControlBytes.GROUP_SLOTS;
-        long word = inStart ? startWord : partnerWord;
-        int index = slot - (inStart ? startFirst : partnerFirst);
-        if (ControlBytes.byteAt(word, index) == fingerprint) {
-          found.add(slot);
-        }
-      }
-      // False flags (SWAR borrows) may come along and are dropped above, as a key compare would.
-      assertEquals(expected, found, "true matches of both groups, in slot order");
-    }
-  }
-
-  @Test
   void byteAccessRoundTrips() {
     long word = ControlBytes.ALL_EMPTY;
     assertFalse(ControlBytes.hasMetadata(word));

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The mixer must spread hostile key patterns (sequential, strided, differing only in high bits)
- * evenly over fingerprints, start groups and partner groups, and a key's partner independently of
- * its start group: a chi-square bound on each, loose enough for any decent mixer and far too tight
- * for a broken one.
+ * evenly over fingerprints and start groups: a chi-square bound on each, loose enough for any
+ * decent mixer and far too tight for a broken one.
  */
 class HashingTest {
 
@@ -39,25 +38,16 @@ class HashingTest {
   private static void assertSpreads(String pattern, LongUnaryOperator hashOfIndex) {
     int[] fingerprints = new int[128];
     int[][] groups = new int[4][1000];
-    int[][] partners = new int[4][1000];
-    // Start and partner group of one key, each in 32 bins: the two choices must be independent.
-    int[][] pairs = new int[4][32 * 32];
     for (int i = 0; i < KEYS; i++) {
       long hash = hashOfIndex.applyAsLong(i);
       fingerprints[ControlBytes.fingerprint(hash)]++;
       for (int s = 0; s < groups.length; s++) {
-        int start = Hashing.startGroup(hash, s, groups[s].length);
-        int partner = Hashing.partnerGroup(hash, s, partners[s].length);
-        groups[s][start]++;
-        partners[s][partner]++;
-        pairs[s][Hashing.startGroup(hash, s, 32) * 32 + Hashing.partnerGroup(hash, s, 32)]++;
+        groups[s][Hashing.startGroup(hash, s, groups[s].length)]++;
       }
     }
     assertUniform(fingerprints, pattern + " fingerprints");
     for (int s = 0; s < groups.length; s++) {
       assertUniform(groups[s], pattern + " start groups of segment " + s);
-      assertUniform(partners[s], pattern + " partner groups of segment " + s);
-      assertUniform(pairs[s], pattern + " start and partner groups of segment " + s);
     }
   }
 
