@@ -57,7 +57,15 @@ final class ChoiceIntIntMap implements IntIntMaps.Map {
   private int maxSize;
   private int longestProbe;
 
+  /**
+   * An empty map that grows when it holds {@code maxLoad} of its slots.
+   *
+   * @throws IllegalArgumentException if {@code maxLoad} is not in (0, 1)
+   */
   ChoiceIntIntMap(double maxLoad, Choice choice) {
+    if (!(maxLoad > 0 && maxLoad < 1)) {
+      throw new IllegalArgumentException("maxLoad must be in (0, 1): " + maxLoad);
+    }
     this.maxLoad = maxLoad;
     this.choice = choice;
     allocate(LINE_GROUPS);

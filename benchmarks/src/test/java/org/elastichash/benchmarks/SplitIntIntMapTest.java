@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The prototype's timings mean nothing unless it is a correct map: random puts, gets and removes
- * are checked against {@link HashMap}, over key ranges that keep the overflow segment busy.
+ * are checked against {@code HashMap} ({@link RandomOperations}), over key ranges that keep the
+ * overflow segment busy.
  */
 class SplitIntIntMapTest {
 
@@ -32,31 +30,13 @@ class SplitIntIntMapTest {
   })
   void agreesWithHashMapUnderRandomOperations(int keyRange, SplitIntIntMap.Placement placement) {
     for (double maxLoad : new double[] {0.5, 0.875, 0.95}) {
-      SplittableRandom random = new SplittableRandom(keyRange * 31L + (long) (maxLoad * 1000));
       SplitIntIntMap map = new SplitIntIntMap(maxLoad, placement);
-      double mostOverflow = 0;
-      Map<Integer, Integer> model = new HashMap<>();
-      for (int step = 0; step < 400_000; step++) {
-        int key = random.nextInt(keyRange) - keyRange / 2;
-        int choice = random.nextInt(10);
-        if (choice < 5) {
-          int value = random.nextInt(1, Integer.MAX_VALUE);
-          map.put(key, value);
-          model.put(key, value);
-        } else if (choice < 7) {
-          map.remove(key);
-          model.remove(key);
-        } else {
-          assertEquals(model.getOrDefault(key, 0), map.get(key), "get(" + key + ")");
-        }
-        assertEquals(model.size(), map.size(), "size after step " + step);
-        mostOverflow = Math.max(mostOverflow, map.overflowShare());
-      }
+      long seed = keyRange * 31L + (long) (maxLoad * 1000);
+      double mostOverflow =
+          RandomOperations.agreeWithHashMap(
+              map, map::size, map::overflowShare, keyRange, seed, 400_000);
       if (keyRange >= 5000 && maxLoad > 0.5) {
         assertTrue(mostOverflow > 0, "the overflow segment was never used");
-      }
-      for (Map.Entry<Integer, Integer> entry : model.entrySet()) {
-        assertEquals(entry.getValue(), map.get(entry.getKey()), "get(" + entry.getKey() + ")");
       }
     }
   }
