@@ -20,7 +20,9 @@ import org.elastichash.runtime.Hashing;
  *   <li>{@link Choice#LOCAL}: its start group or another of the 8 groups of its aligned block of
  *       group words. The block is 64 bytes, but a {@code long[]}'s elements start 16 bytes into the
  *       object, so it spans two cache lines: in this JVM the pair is not one line.
- *   <li>{@link Choice#ANY}: its start group or a second group anywhere in the table.
+ *   <li>{@link Choice#ANY}: its start group or a second group anywhere in the table, from hash bits
+ *       8 to 39. For int keys that is independent enough of the start group; the core variant of
+ *       design record 010 had to remix the hash for strings and longs.
  * </ul>
  *
  * <p>A key that finds no room there probes on from its start group (triangular steps), and the
@@ -33,7 +35,7 @@ final class ChoiceIntIntMap implements IntIntMaps.Map {
   private static final int SLOTS = ControlBytes.GROUP_SLOTS;
 
   /** Groups per 64-byte block of group words; table sizes are multiples of it. */
-  private static final int LINE_GROUPS = 8;
+  private static final int BLOCK_GROUPS = 8;
 
   private static final int SMALL_GROUPS = 1024;
   private static final double GROWTH = 1.25;
@@ -68,7 +70,7 @@ final class ChoiceIntIntMap implements IntIntMaps.Map {
     }
     this.maxLoad = maxLoad;
     this.choice = choice;
-    allocate(LINE_GROUPS);
+    allocate(BLOCK_GROUPS);
   }
 
   private void allocate(int groupCount) {
@@ -217,7 +219,7 @@ final class ChoiceIntIntMap implements IntIntMaps.Map {
     int[] oldValues = values;
     int oldGroups = groups;
     int grown = oldGroups < SMALL_GROUPS ? oldGroups * 2 : (int) Math.ceil(oldGroups * GROWTH);
-    allocate((grown + LINE_GROUPS - 1) / LINE_GROUPS * LINE_GROUPS);
+    allocate((grown + BLOCK_GROUPS - 1) / BLOCK_GROUPS * BLOCK_GROUPS);
     for (int group = 0; group < oldGroups; group++) {
       int first = group * SLOTS;
       for (long live = ControlBytes.matchLive(oldWords[group]); live != 0; live &= live - 1) {
