@@ -53,6 +53,15 @@ final class SplitIntIntMap implements IntIntMaps.Map {
 
   private static final long ELSEWHERE = IN_SECOND | IN_OVERFLOW;
 
+  /**
+   * Overflow-segment metadata: the keys that probed past the group, in the low five bits, as the
+   * shipped table kept them before reaches (design record 009). Splits move keys between groups,
+   * which a count survives and a reach would have to recompute.
+   */
+  private static final long PASSED_COUNT = 0x1FL << 56;
+
+  private static final long ONE_PASSED = 1L << 56;
+
   private final double maxLoad;
   private final Placement placement;
 
@@ -875,13 +884,6 @@ final class SplitIntIntMap implements IntIntMaps.Map {
     /** In the group after its first one, whose control word and keys are adjacent in memory. */
     NEXT_GROUP
   }
-
-  // The prototype keeps passed counts in the metadata byte's low five bits, as the shipped table
-  // did
-  // before reaches (design record 009): its splits move keys between groups, which a count
-  // survives and a reach would have to recompute.
-  private static final long PASSED_COUNT = 0x1FL << 56;
-  private static final long ONE_PASSED = 1L << 56;
 
   private static boolean passed(long word) {
     return (word & PASSED_COUNT) != 0;
